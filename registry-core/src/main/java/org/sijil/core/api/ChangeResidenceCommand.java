@@ -1,0 +1,17 @@
+package org.sijil.core.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+/** Record a change of residence. */
+public record ChangeResidenceCommand(
+        @TargetAggregateIdentifier UUID personId,
+        @TargetAggregateVersion Long expectedVersion,
+        Place residence,
+        LocalDate since,
+        String registrationOffice,
+        Instant recordedAt) {
+}

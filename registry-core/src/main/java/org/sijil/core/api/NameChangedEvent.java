@@ -1,0 +1,17 @@
+package org.sijil.core.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.axonframework.serialization.Revision;
+
+/** A person's name was changed under a legal decision. */
+@Revision("1")
+public record NameChangedEvent(
+        UUID personId,
+        @Personal PersonName newName,
+        LocalDate effectiveDate,
+        String legalReference,
+        String registrationOffice,
+        Instant recordedAt) implements PersonEvent {
+}
