@@ -1,0 +1,121 @@
+package org.sijil.api.config;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.function.Supplier;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.modelling.command.Repository;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.sijil.core.person.BirthCommandHandler;
+import org.sijil.core.person.MarriageCommandHandler;
+import org.sijil.core.person.MarriageIndex;
+import org.sijil.core.person.Person;
+import org.sijil.core.person.PersonIndex;
+import org.sijil.core.store.DataKeyStore;
+import org.sijil.core.store.PersonalDataSerializer;
+import org.sijil.core.store.SigningAppendEventsStatementBuilder;
+import org.sijil.crypto.sign.SigningKey;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The write side's wiring: Axon's JDBC event storage engine on PostgreSQL, with every row signed
+ * as it is inserted and personal fields sealed by {@link PersonalDataSerializer}.
+ */
+@Configuration(proxyBeanMethods = false)
+class AxonConfiguration {
+
+    /** Metadata keys copied from each command to the events it causes. */
+    static final List<String> RECORDED_BY = List.of("officer", "officerRole", "office", "governorate");
+
+    @Bean
+    SecureRandom secureRandom() {
+        return new SecureRandom();
+    }
+
+    /** The JSON form of events; independent of the web layer's ObjectMapper settings. */
+    @Bean
+    JacksonSerializer eventJsonSerializer() {
+        return JacksonSerializer.builder()
+                .objectMapper(JsonMapper.builder()
+                        .addModule(new JavaTimeModule())
+                        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                        .build())
+                .build();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer(JacksonSerializer eventJsonSerializer, DataKeyStore dataKeys, SecureRandom random) {
+        return new PersonalDataSerializer(eventJsonSerializer, dataKeys, random);
+    }
+
+    @Bean
+    EventStorageEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer eventSerializer,
+                                          JacksonSerializer eventJsonSerializer,
+                                          PersistenceExceptionResolver persistenceExceptionResolver,
+                                          ConnectionProvider connectionProvider,
+                                          TransactionManager transactionManager,
+                                          Supplier<SigningKey> activeSigningKey,
+                                          SijilProperties properties,
+                                          org.axonframework.config.Configuration configuration) {
+        return JdbcEventStorageEngine.builder()
+                .eventSerializer(eventSerializer)
+                .snapshotSerializer(eventJsonSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .dataType(byte[].class)
+                .appendEvents(new SigningAppendEventsStatementBuilder(activeSigningKey, properties.signing()))
+                .build();
+    }
+
+    @Bean
+    EventSourcingRepository<Person> personRepository(EventStore eventStore) {
+        return EventSourcingRepository.builder(Person.class).eventStore(eventStore).build();
+    }
+
+    @Bean
+    ConfigurerModule personAggregate(EventSourcingRepository<Person> personRepository) {
+        return configurer -> configurer.configureAggregate(
+                AggregateConfigurer.defaultConfiguration(Person.class)
+                        .configureRepository(c -> personRepository));
+    }
+
+    @Bean
+    BirthCommandHandler birthCommandHandler(Repository<Person> personRepository, PersonIndex personIndex) {
+        return new BirthCommandHandler(personRepository, personIndex);
+    }
+
+    @Bean
+    MarriageCommandHandler marriageCommandHandler(Repository<Person> personRepository, MarriageIndex marriageIndex) {
+        return new MarriageCommandHandler(personRepository, marriageIndex);
+    }
+
+    @Bean
+    CorrelationDataProvider recordedByProvider() {
+        return new SimpleCorrelationDataProvider(RECORDED_BY.toArray(String[]::new));
+    }
+
+    @Bean
+    CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider();
+    }
+}

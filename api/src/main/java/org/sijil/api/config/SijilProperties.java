@@ -1,0 +1,41 @@
+package org.sijil.api.config;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Sijil's own settings ({@code sijil.*}).
+ *
+ * @param dataDir         where the embedded default keeps its database and key files
+ * @param keysDir         the signing key files (one PKCS#8 PEM per key; the newest signs)
+ * @param masterKeyFile   the master key that wraps each person's data key
+ * @param signing         false only in benchmarks that measure what signing costs
+ * @param maxRequestBytes the largest request body accepted
+ */
+@Validated
+@ConfigurationProperties("sijil")
+public record SijilProperties(
+        @NotNull @DefaultValue("data") Path dataDir,
+        @NotNull @DefaultValue("data/keys") Path keysDir,
+        @NotNull @DefaultValue("data/keys/master.key") Path masterKeyFile,
+        @DefaultValue("true") boolean signing,
+        @DefaultValue("65536") long maxRequestBytes,
+        @NotNull @DefaultValue EmbeddedPostgres embeddedPostgres) {
+
+    /**
+     * The embedded PostgreSQL used when no {@code spring.datasource.url} is configured.
+     *
+     * @param dataDir      its data directory; kept across restarts
+     * @param port         its port (0 picks a free one)
+     * @param database     the database Sijil uses
+     */
+    public record EmbeddedPostgres(
+            @NotNull @DefaultValue("data/postgres") Path dataDir,
+            @DefaultValue("5433") int port,
+            @NotBlank @DefaultValue("sijil") String database) {
+    }
+}

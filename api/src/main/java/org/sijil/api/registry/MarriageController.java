@@ -1,0 +1,86 @@
+package org.sijil.api.registry;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.sijil.api.security.Caller;
+import org.sijil.core.api.RegisterDivorceCommand;
+import org.sijil.core.api.RegisterMarriageCommand;
+import org.sijil.core.api.PersonState;
+import org.sijil.core.person.MarriageIndex;
+import org.sijil.core.person.Spouses;
+import org.sijil.api.web.BadRequestException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Marriages and divorces: each is recorded in both spouses' streams in one transaction. */
+@RestController
+@RequestMapping("/api/v1/marriages")
+@Tag(name = "Civil register")
+class MarriageController {
+
+    private final RegistrarDesk desk;
+    private final MarriageIndex marriages;
+
+    MarriageController(RegistrarDesk desk, MarriageIndex marriages) {
+        this.desk = desk;
+        this.marriages = marriages;
+    }
+
+    record RegisterMarriageRequest(
+            @NotNull UUID husbandId,
+            @NotNull UUID wifeId,
+            @NotNull LocalDate marriageDate,
+            @NotNull @Valid Forms.PlaceForm place,
+            @Size(max = 120) String courtAuthorisation) {
+    }
+
+    record RegisterDivorceRequest(
+            @NotNull LocalDate divorceDate,
+            @Size(max = 120) String courtReference) {
+    }
+
+    @PostMapping
+    @Operation(summary = "Register a marriage",
+            description = "Registrars only, in the governorate where the contract was made. A husband already "
+                    + "married needs the court's authorisation reference.")
+    ResponseEntity<Recorded> marry(@Valid @RequestBody RegisterMarriageRequest request, Authentication auth) {
+        Caller caller = desk.registrarIn(auth, request.place().governorate(), "place.governorate");
+        desk.checkPlace(request.place(), request.marriageDate(), "place");
+        if (request.husbandId().equals(request.wifeId())) {
+            throw new BadRequestException("wifeId", "marriage.same-person");
+        }
+        UUID marriageId = UUID.randomUUID();
+        long husbandVersion = desk.versionOf(request.husbandId());
+        desk.send(new RegisterMarriageCommand(marriageId, request.husbandId(), request.wifeId(),
+                request.marriageDate(), request.place().toPlace(), Forms.trim(request.courtAuthorisation()),
+                caller.office(), desk.now()), caller);
+        Recorded recorded = desk.recorded(request.husbandId(), null, marriageId, husbandVersion);
+        return ResponseEntity.created(URI.create("/api/v1/marriages/" + marriageId)).body(recorded);
+    }
+
+    @PostMapping("/{marriageId}/divorce")
+    @Operation(summary = "Register a divorce ending a marriage",
+            description = "Registrars only, in the governorate of the husband's residence (or birth).")
+    ResponseEntity<Recorded> divorce(@PathVariable UUID marriageId, @Valid @RequestBody RegisterDivorceRequest request,
+                                     Authentication auth) {
+        Spouses spouses = marriages.find(marriageId)
+                .orElseThrow(() -> new org.sijil.core.api.RegistryRuleViolation("marriage.not-found", "marriageId",
+                        "No registered marriage " + marriageId));
+        RegistrarDesk.Versioned<PersonState> husband = desk.load(spouses.husbandId());
+        Caller caller = desk.registrarIn(auth, PersonGovernorate.of(husband.value()), "marriageId");
+        desk.send(new RegisterDivorceCommand(marriageId, request.divorceDate(), Forms.trim(request.courtReference()),
+                caller.office(), desk.now()), caller);
+        return ResponseEntity.ok(desk.recorded(spouses.husbandId(), null, marriageId, husband.version()));
+    }
+}

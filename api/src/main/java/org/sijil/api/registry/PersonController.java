@@ -1,0 +1,208 @@
+package org.sijil.api.registry;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.sijil.api.security.Caller;
+import org.sijil.core.api.ChangeNameCommand;
+import org.sijil.core.api.ChangeResidenceCommand;
+import org.sijil.core.api.ErasePersonCommand;
+import org.sijil.core.api.IssueIdCardCommand;
+import org.sijil.core.api.PersonState;
+import org.sijil.core.api.RecordCorrectionCommand;
+import org.sijil.core.api.RegisterDeathCommand;
+import org.sijil.core.api.RevokeIdCardCommand;
+import org.sijil.core.api.Sex;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Life events of a registered person, and the registrar's view of their current state. Every write
+ * honours {@code If-Match} (the version from the last {@code ETag}): a stale version gets 409.
+ */
+@RestController
+@RequestMapping("/api/v1/persons/{personId}")
+@Tag(name = "Civil register")
+class PersonController {
+
+    private final RegistrarDesk desk;
+
+    PersonController(RegistrarDesk desk) {
+        this.desk = desk;
+    }
+
+    record DeathRequest(
+            @NotNull LocalDate dateOfDeath,
+            @NotNull @Valid Forms.PlaceForm placeOfDeath,
+            @Pattern(regexp = "[A-TV-Z][0-9]{2}(\\.[0-9A-Z]{1,4})?") String causeOfDeath) {
+    }
+
+    record NameChangeRequest(
+            @NotNull @Valid Forms.Name newName,
+            @NotNull LocalDate effectiveDate,
+            @NotBlank @Size(max = 120) String legalReference) {
+    }
+
+    record ResidenceChangeRequest(
+            @NotNull @Valid Forms.PlaceForm residence,
+            @NotNull LocalDate since) {
+    }
+
+    record IdCardRequest(
+            @NotBlank @Pattern(regexp = "[A-Z0-9]{6,20}") String cardNumber,
+            @NotNull LocalDate issuedOn,
+            @NotNull LocalDate expiresOn) {
+    }
+
+    record RevocationRequest(
+            @NotNull LocalDate revokedOn,
+            @NotBlank @Size(max = 200) String reason) {
+    }
+
+    record CorrectionRequest(
+            @NotBlank @Size(max = 64) String correctedEventId,
+            @NotBlank @Size(max = 120) String court,
+            @NotBlank @Size(max = 120) String judgmentReference,
+            @NotNull LocalDate judgmentDate,
+            @Valid Forms.Name name,
+            Sex sex,
+            LocalDate dateOfBirth,
+            @Valid Forms.PlaceForm placeOfBirth,
+            LocalDate dateOfDeath,
+            @Size(max = 500) String reason) {
+    }
+
+    record ErasureRequest(@NotBlank @Size(max = 200) String legalReference) {
+    }
+
+    @GetMapping
+    @Operation(summary = "A person's current state (registrars)")
+    ResponseEntity<PersonState> get(@PathVariable UUID personId, Authentication auth) {
+        if (!Caller.of(auth).hasRole("REGISTRAR")) {
+            throw new AccessDeniedException("registrars only");
+        }
+        RegistrarDesk.Versioned<PersonState> person = desk.load(personId);
+        return ResponseEntity.ok().eTag(ETags.of(person.version())).body(person.value());
+    }
+
+    @PostMapping("/death")
+    @Operation(summary = "Register a death", description = "In the governorate of the place of death.")
+    ResponseEntity<Recorded> death(@PathVariable UUID personId, @Valid @RequestBody DeathRequest request,
+                                   @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                   Authentication auth) {
+        Caller caller = desk.registrarIn(auth, request.placeOfDeath().governorate(), "placeOfDeath.governorate");
+        desk.checkPlace(request.placeOfDeath(), request.dateOfDeath(), "placeOfDeath");
+        return record(personId, caller, ifMatch, expected -> new RegisterDeathCommand(personId, expected,
+                request.dateOfDeath(), request.placeOfDeath().toPlace(), request.causeOfDeath(), caller.office(),
+                desk.now()));
+    }
+
+    @PostMapping("/name-changes")
+    @Operation(summary = "Change a person's name under a legal decision")
+    ResponseEntity<Recorded> changeName(@PathVariable UUID personId, @Valid @RequestBody NameChangeRequest request,
+                                        @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                        Authentication auth) {
+        Caller caller = inPersonsGovernorate(personId, auth);
+        return record(personId, caller, ifMatch, expected -> new ChangeNameCommand(personId, expected,
+                request.newName().toPersonName(), request.effectiveDate(), request.legalReference().strip(),
+                caller.office(), desk.now()));
+    }
+
+    @PostMapping("/residence-changes")
+    @Operation(summary = "Record a change of residence", description = "In the governorate of the new residence.")
+    ResponseEntity<Recorded> changeResidence(@PathVariable UUID personId,
+                                             @Valid @RequestBody ResidenceChangeRequest request,
+                                             @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                             Authentication auth) {
+        Caller caller = desk.registrarIn(auth, request.residence().governorate(), "residence.governorate");
+        desk.checkPlace(request.residence(), request.since(), "residence");
+        return record(personId, caller, ifMatch, expected -> new ChangeResidenceCommand(personId, expected,
+                request.residence().toPlace(), request.since(), caller.office(), desk.now()));
+    }
+
+    @PostMapping("/id-cards")
+    @Operation(summary = "Issue a national ID card")
+    ResponseEntity<Recorded> issueIdCard(@PathVariable UUID personId, @Valid @RequestBody IdCardRequest request,
+                                         @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                         Authentication auth) {
+        Caller caller = inPersonsGovernorate(personId, auth);
+        return record(personId, caller, ifMatch, expected -> new IssueIdCardCommand(personId, expected,
+                request.cardNumber(), request.issuedOn(), request.expiresOn(), caller.office(), desk.now()));
+    }
+
+    @PostMapping("/id-cards/{cardNumber}/revocation")
+    @Operation(summary = "Revoke a national ID card")
+    ResponseEntity<Recorded> revokeIdCard(@PathVariable UUID personId,
+                                          @PathVariable @Pattern(regexp = "[A-Z0-9]{6,20}") String cardNumber,
+                                          @Valid @RequestBody RevocationRequest request,
+                                          @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                          Authentication auth) {
+        Caller caller = inPersonsGovernorate(personId, auth);
+        return record(personId, caller, ifMatch, expected -> new RevokeIdCardCommand(personId, expected,
+                cardNumber, request.revokedOn(), request.reason().strip(), caller.office(), desk.now()));
+    }
+
+    @PostMapping("/corrections")
+    @Operation(summary = "Record a correction ordered by a court",
+            description = "Names the corrected event by id; earlier events are never rewritten.")
+    ResponseEntity<Recorded> correct(@PathVariable UUID personId, @Valid @RequestBody CorrectionRequest request,
+                                     @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                     Authentication auth) {
+        Caller caller = inPersonsGovernorate(personId, auth);
+        desk.checkPlace(request.placeOfBirth(), request.dateOfBirth(), "placeOfBirth");
+        return record(personId, caller, ifMatch, expected -> new RecordCorrectionCommand(personId, expected,
+                request.correctedEventId(), request.court().strip(), request.judgmentReference().strip(),
+                request.judgmentDate(), request.name() == null ? null : request.name().toPersonName(),
+                request.sex(), request.dateOfBirth(),
+                request.placeOfBirth() == null ? null : request.placeOfBirth().toPlace(),
+                request.dateOfDeath(), Forms.trim(request.reason()), caller.office(), desk.now()));
+    }
+
+    @PostMapping("/erasure")
+    @Operation(summary = "Erase a person's personal data where the law requires it (administrators)",
+            description = "Destroys the person's data key: their personal fields become unreadable, every "
+                    + "signature still verifies.")
+    ResponseEntity<Recorded> erase(@PathVariable UUID personId, @Valid @RequestBody ErasureRequest request,
+                                   Authentication auth) {
+        Caller caller = Caller.of(auth);
+        if (!caller.hasRole("ADMIN")) {
+            throw new AccessDeniedException("administrators only");
+        }
+        long before = desk.versionOf(personId);
+        desk.sendAs(new ErasePersonCommand(personId, request.legalReference().strip(), desk.now()), caller, "ADMIN");
+        return ResponseEntity.ok(desk.recorded(personId, null, null, before));
+    }
+
+    private Caller inPersonsGovernorate(UUID personId, Authentication auth) {
+        if (!Caller.of(auth).hasRole("REGISTRAR")) {
+            throw new AccessDeniedException("registrars only");
+        }
+        return desk.registrarIn(auth, PersonGovernorate.of(desk.load(personId).value()), "personId");
+    }
+
+    private ResponseEntity<Recorded> record(UUID personId, Caller caller, String ifMatch,
+                                            java.util.function.Function<Long, Object> command) {
+        Long expected = ETags.expectedVersion(ifMatch);
+        long before = desk.versionOf(personId);
+        if (before < 0) {
+            throw new org.sijil.core.api.PersonNotFoundException("personId", personId);
+        }
+        desk.send(command.apply(expected), caller);
+        Recorded recorded = desk.recorded(personId, null, null, before);
+        return ResponseEntity.ok().eTag(ETags.of(recorded.version())).body(recorded);
+    }
+}

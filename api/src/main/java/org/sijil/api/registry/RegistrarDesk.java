@@ -1,0 +1,143 @@
+package org.sijil.api.registry;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.Repository;
+import org.sijil.api.reference.ReferenceData;
+import org.sijil.api.security.Caller;
+import org.sijil.api.store.EventLedger;
+import org.sijil.api.store.StoredEvent;
+import org.sijil.api.web.BadRequestException;
+import org.sijil.api.web.JurisdictionException;
+import org.sijil.core.api.PersonState;
+import org.sijil.core.person.Person;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * What every registrar endpoint does around its command: check the registrar's role and
+ * jurisdiction and the place against the reference data, stamp the registration time from the
+ * clock, send the command with the officer and office in its metadata, and report what was stored.
+ */
+@Component
+class RegistrarDesk {
+
+    static final ZoneId IRAQ = ZoneId.of("Asia/Baghdad");
+
+    private final CommandGateway commands;
+    private final Repository<Person> persons;
+    private final EventLedger ledger;
+    private final ReferenceData reference;
+    private final Clock clock;
+
+    RegistrarDesk(CommandGateway commands, Repository<Person> persons, EventLedger ledger, ReferenceData reference,
+                  Clock clock) {
+        this.commands = commands;
+        this.persons = persons;
+        this.ledger = ledger;
+        this.reference = reference;
+        this.clock = clock;
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), IRAQ);
+    }
+
+    /** The caller, who must be a registrar whose office lies in {@code governorate}. */
+    Caller registrarIn(Authentication authentication, String governorate, String field) {
+        Caller caller = Caller.of(authentication);
+        if (!caller.hasRole("REGISTRAR")) {
+            throw new AccessDeniedException("registrars only");
+        }
+        if (governorate == null || !governorate.equals(caller.governorate())) {
+            throw new JurisdictionException(field, governorate);
+        }
+        return caller;
+    }
+
+    /** Checks a place against the reference data in force on {@code on}. */
+    void checkPlace(Forms.PlaceForm place, LocalDate on, String field) {
+        if (place == null) {
+            return;
+        }
+        LocalDate date = on == null || on.isAfter(today()) ? today() : on;
+        if (!reference.governorateExists(place.governorate(), date)) {
+            throw new BadRequestException(field + ".governorate", "governorate.unknown", place.governorate());
+        }
+        if (place.district() != null && !reference.districtExists(place.governorate(), place.district(), date)) {
+            throw new BadRequestException(field + ".district", "district.unknown", place.district());
+        }
+    }
+
+    /** Sends a registrar's command and waits until its events are stored. */
+    void send(Object command, Caller caller) {
+        sendAs(command, caller, "REGISTRAR");
+    }
+
+    /** Sends a command on {@code caller}'s authority in {@code role}; their identity goes into every event. */
+    void sendAs(Object command, Caller caller, String role) {
+        Map<String, Object> recordedBy = new java.util.HashMap<>();
+        recordedBy.put("officer", caller.subject());
+        recordedBy.put("officerRole", role);
+        if (caller.office() != null) {
+            recordedBy.put("office", caller.office());
+        }
+        if (caller.governorate() != null) {
+            recordedBy.put("governorate", caller.governorate());
+        }
+        commands.sendAndWait(command, MetaData.from(recordedBy));
+    }
+
+    /** The person's current state and version, straight from their event stream. */
+    Versioned<PersonState> load(UUID personId) {
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        ResultMessage<Versioned<PersonState>> result = unitOfWork.executeWithResult(() -> {
+            Aggregate<Person> aggregate = persons.load(personId.toString());
+            return new Versioned<>(aggregate.invoke(Person::state), aggregate.version());
+        });
+        if (result.isExceptional()) {
+            Throwable failure = result.exceptionResult();
+            if (failure instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(failure);
+        }
+        return result.getPayload();
+    }
+
+    /** The person's current version as stored, or -1 when they have no events. */
+    long versionOf(UUID personId) {
+        return ledger.version(personId.toString()).orElse(-1L);
+    }
+
+    /** The events of a person stored after {@code afterVersion}, for the response. */
+    Recorded recorded(UUID personId, String nationalNumber, UUID marriageId, long afterVersion) {
+        List<StoredEvent> events = ledger.eventsOf(personId.toString()).stream()
+                .filter(e -> e.entry().sequenceNumber() > afterVersion)
+                .toList();
+        long version = events.isEmpty() ? afterVersion : events.get(events.size() - 1).entry().sequenceNumber();
+        long position = events.stream().mapToLong(StoredEvent::globalIndex).max().orElse(-1);
+        return new Recorded(personId, nationalNumber, marriageId, version,
+                events.stream().map(e -> e.entry().eventId()).toList(), position);
+    }
+
+    /** A value and the aggregate version it was read at. */
+    record Versioned<T>(T value, Long version) {
+    }
+}

@@ -1,0 +1,111 @@
+package org.sijil.api.store;
+
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.sijil.core.store.DataKeyStore;
+import org.sijil.core.store.PersonErasedException;
+import org.sijil.crypto.envelope.DecryptionException;
+import org.sijil.crypto.envelope.FieldCipher;
+import org.sijil.crypto.envelope.MasterKey;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Data keys in table {@code person_data_key}, wrapped by the master key with the person id as
+ * context. Unwrapped keys are cached by their wrapped bytes, never by person alone, so a key from a
+ * rolled-back transaction or a destroyed key can never be served from the cache.
+ */
+@Component
+class JdbcDataKeyStore implements DataKeyStore {
+
+    private static final int CACHE_SIZE = 50_000;
+
+    private final JdbcTemplate jdbc;
+    private final MasterKey masterKey;
+    private final SecureRandom random;
+    private final Clock clock;
+    private final Map<String, byte[]> unwrapped = Collections.synchronizedMap(
+            new LinkedHashMap<>(1024, 0.75f, true) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
+                    return size() > CACHE_SIZE;
+                }
+            });
+
+    JdbcDataKeyStore(JdbcTemplate jdbc, MasterKey masterKey, SecureRandom random, Clock clock) {
+        this.jdbc = jdbc;
+        this.masterKey = masterKey;
+        this.random = random;
+        this.clock = clock;
+    }
+
+    @Override
+    public byte[] dataKeyForWriting(UUID personId) {
+        Optional<StoredKey> stored = find(personId);
+        if (stored.isEmpty()) {
+            byte[] dataKey = FieldCipher.newDataKey(random);
+            jdbc.update("INSERT INTO person_data_key (person_id, wrapped_key, master_key_id, created_at) "
+                            + "VALUES (?, ?, ?, ?) ON CONFLICT (person_id) DO NOTHING",
+                    personId, masterKey.wrap(dataKey, context(personId)), masterKey.keyId(),
+                    Timestamp.from(clock.instant()));
+            stored = find(personId);
+        }
+        StoredKey key = stored.orElseThrow(() -> new IllegalStateException("no data key row for " + personId));
+        if (key.wrapped() == null) {
+            throw new PersonErasedException(personId);
+        }
+        return unwrap(personId, key.wrapped());
+    }
+
+    @Override
+    public Optional<byte[]> dataKeyForReading(UUID personId) {
+        return find(personId)
+                .filter(key -> key.wrapped() != null)
+                .map(key -> unwrap(personId, key.wrapped()));
+    }
+
+    @Override
+    public void destroy(UUID personId) {
+        jdbc.update("UPDATE person_data_key SET wrapped_key = NULL, destroyed_at = ? "
+                + "WHERE person_id = ? AND wrapped_key IS NOT NULL", Timestamp.from(clock.instant()), personId);
+        find(personId).ifPresent(key -> unwrapped.keySet().removeIf(k -> k.startsWith(personId + ":")));
+    }
+
+    private Optional<StoredKey> find(UUID personId) {
+        List<StoredKey> rows = jdbc.query("SELECT wrapped_key FROM person_data_key WHERE person_id = ?",
+                (rs, n) -> new StoredKey(rs.getBytes(1)), personId);
+        return rows.stream().findFirst();
+    }
+
+    private byte[] unwrap(UUID personId, byte[] wrapped) {
+        String cacheKey = personId + ":" + Base64.getEncoder().encodeToString(wrapped);
+        byte[] cached = unwrapped.get(cacheKey);
+        if (cached != null) {
+            return cached;
+        }
+        try {
+            byte[] dataKey = masterKey.unwrap(wrapped, context(personId));
+            unwrapped.put(cacheKey, dataKey);
+            return dataKey;
+        } catch (DecryptionException e) {
+            throw new IllegalStateException("The master key cannot unwrap the data key of " + personId, e);
+        }
+    }
+
+    private static byte[] context(UUID personId) {
+        return ("sijil-data-key/" + personId).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private record StoredKey(byte[] wrapped) {
+    }
+}

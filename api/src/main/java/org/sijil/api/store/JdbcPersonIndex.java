@@ -1,0 +1,31 @@
+package org.sijil.api.store;
+
+import java.util.UUID;
+import org.sijil.core.api.RegistryRuleViolation;
+import org.sijil.core.person.PersonIndex;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * National-number uniqueness as a primary key written in the command's transaction: two births
+ * claiming one number cannot both commit, whichever node they run on.
+ */
+@Component
+class JdbcPersonIndex implements PersonIndex {
+
+    private final JdbcTemplate jdbc;
+
+    JdbcPersonIndex(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void claimNationalNumber(String nationalNumber, UUID personId) {
+        int inserted = jdbc.update("INSERT INTO national_number (national_number, person_id) VALUES (?, ?) "
+                + "ON CONFLICT DO NOTHING", nationalNumber, personId);
+        if (inserted == 0) {
+            throw new RegistryRuleViolation("national-number.taken", "nationalNumber",
+                    "National number " + nationalNumber + " is already assigned");
+        }
+    }
+}

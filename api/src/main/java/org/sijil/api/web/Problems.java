@@ -1,0 +1,216 @@
+package org.sijil.api.web;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolationException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConflictingModificationException;
+import org.axonframework.messaging.interceptors.JSR303ViolationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.sijil.core.api.PersonNotFoundException;
+import org.sijil.core.api.RegistryRuleViolation;
+import org.sijil.core.store.PersonErasedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every refusal into an RFC 7807 {@code application/problem+json} body with a stable
+ * {@code code}, the {@code field} at fault and a message in the caller's language (Arabic, Central
+ * Kurdish or English, from {@code Accept-Language}). Nothing is stored when any of these is returned.
+ */
+@RestControllerAdvice
+class Problems extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(Problems.class);
+
+    private final MessageSource messages;
+
+    Problems(MessageSource messages) {
+        this.messages = messages;
+        setMessageSource(messages);
+    }
+
+    @ExceptionHandler(BadRequestException.class)
+    ResponseEntity<Object> badRequest(BadRequestException e, WebRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, List.of(error(e.field(), e.code(), e.args())), request);
+    }
+
+    @ExceptionHandler(PersonNotFoundException.class)
+    ResponseEntity<Object> personNotFound(PersonNotFoundException e, WebRequest request) {
+        HttpStatus status = "personId".equals(e.field()) ? HttpStatus.NOT_FOUND : HttpStatus.UNPROCESSABLE_ENTITY;
+        return problem(status, List.of(error(e.field(), e.code())), request);
+    }
+
+    @ExceptionHandler(RegistryRuleViolation.class)
+    ResponseEntity<Object> ruleViolation(RegistryRuleViolation e, WebRequest request) {
+        HttpStatus status = switch (e.code()) {
+            case "national-number.taken" -> HttpStatus.CONFLICT;
+            case "marriage.not-found" -> HttpStatus.NOT_FOUND;
+            case "person.erased" -> HttpStatus.GONE;
+            default -> HttpStatus.UNPROCESSABLE_ENTITY;
+        };
+        return problem(status, List.of(error(e.field(), e.code())), request);
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<Object> aggregateNotFound(AggregateNotFoundException e, WebRequest request) {
+        return problem(HttpStatus.NOT_FOUND, List.of(error("personId", "person.not-found")), request);
+    }
+
+    @ExceptionHandler(PersonErasedException.class)
+    ResponseEntity<Object> erased(PersonErasedException e, WebRequest request) {
+        return problem(HttpStatus.GONE, List.of(error("personId", "person.erased")), request);
+    }
+
+    @ExceptionHandler({ConflictingModificationException.class, ConcurrencyException.class})
+    ResponseEntity<Object> conflict(RuntimeException e, WebRequest request) {
+        return problem(HttpStatus.CONFLICT, List.of(error(null, "version.conflict")), request);
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Object> forbidden(AccessDeniedException e, WebRequest request) {
+        return problem(HttpStatus.FORBIDDEN, List.of(error(null, "access.denied")), request);
+    }
+
+    @ExceptionHandler(JurisdictionException.class)
+    ResponseEntity<Object> outsideJurisdiction(JurisdictionException e, WebRequest request) {
+        return problem(HttpStatus.FORBIDDEN, List.of(error(e.field(), "access.outside-jurisdiction", e.governorate())),
+                request);
+    }
+
+    @ExceptionHandler(JSR303ViolationException.class)
+    ResponseEntity<Object> commandInvalid(JSR303ViolationException e, WebRequest request) {
+        List<FieldError> errors = e.getViolations().stream()
+                .map(v -> new FieldError(v.getPropertyPath().toString(), "invalid", v.getMessage()))
+                .toList();
+        return problem(HttpStatus.BAD_REQUEST, errors, request);
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> constraintViolation(ConstraintViolationException e, WebRequest request) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(v.getPropertyPath().toString(), "invalid", v.getMessage()))
+                .toList();
+        return problem(HttpStatus.BAD_REQUEST, errors, request);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e, WebRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, List.of(error(e.getName(), "value.malformed")), request);
+    }
+
+    @ExceptionHandler(DataAccessException.class)
+    ResponseEntity<Object> storageFailure(DataAccessException e, WebRequest request) {
+        log.error("Storage refused a write; nothing was recorded", e);
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, List.of(error(null, "storage.unavailable")), request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Locale locale = LocaleContextHolder.getLocale();
+        List<FieldError> errors = new ArrayList<>();
+        for (org.springframework.validation.FieldError fe : e.getBindingResult().getFieldErrors()) {
+            String code = "constraint." + fe.getCode();
+            errors.add(new FieldError(fe.getField(), code, messages.getMessage(fe, locale)));
+        }
+        e.getBindingResult().getGlobalErrors().forEach(ge ->
+                errors.add(new FieldError(null, "constraint." + ge.getCode(), messages.getMessage(ge, locale))));
+        return problem(HttpStatus.BAD_REQUEST, errors, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Locale locale = LocaleContextHolder.getLocale();
+        List<FieldError> errors = e.getParameterValidationResults().stream()
+                .flatMap(r -> r.getResolvableErrors().stream()
+                        .map(err -> new FieldError(r.getMethodParameter().getParameterName(),
+                                "constraint." + (err.getCodes() == null ? "invalid" : lastCode(err.getCodes())),
+                                messages.getMessage(err, locale))))
+                .toList();
+        return problem(HttpStatus.BAD_REQUEST, errors, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        FieldError error;
+        if (hasCause(e, RequestSizeLimitFilter.BodyTooLargeException.class)) {
+            return problem(HttpStatus.PAYLOAD_TOO_LARGE, List.of(error(null, "body.too-large")), request);
+        }
+        if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
+            error = error(path(unknown), "field.unknown");
+        } else if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            error = error(path(mapping), "value.malformed");
+        } else {
+            error = error(null, "body.malformed");
+        }
+        return problem(HttpStatus.BAD_REQUEST, List.of(error), request);
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String lastCode(String[] codes) {
+        return codes[codes.length - 1];
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    private FieldError error(String field, String code, Object... args) {
+        Locale locale = LocaleContextHolder.getLocale();
+        return new FieldError(field, code, messages.getMessage(code, args, code, locale));
+    }
+
+    private ResponseEntity<Object> problem(HttpStatus status, List<FieldError> errors, WebRequest request) {
+        Locale locale = LocaleContextHolder.getLocale();
+        ProblemDetail body = ProblemDetail.forStatus(status);
+        FieldError first = errors.isEmpty() ? null : errors.get(0);
+        body.setType(URI.create("https://sijil.example/problems/" + (first == null ? "invalid" : first.code())));
+        body.setTitle(messages.getMessage("problem.title." + status.value(), null, status.getReasonPhrase(), locale));
+        body.setDetail(first == null ? null : first.message());
+        if (first != null) {
+            body.setProperty("code", first.code());
+            body.setProperty("field", first.field());
+        }
+        body.setProperty("errors", errors);
+        body.setProperty("language", locale.getLanguage());
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON);
+        headers.setContentLanguage(locale);
+        return new ResponseEntity<>(body, headers, status);
+    }
+}
