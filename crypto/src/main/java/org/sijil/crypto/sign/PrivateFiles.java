@@ -1,0 +1,82 @@
+package org.sijil.crypto.sign;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Owner-only files and directories for secrets. Permissions are given at creation, so no
+ * secret byte is ever in a file that someone else could open; files appear under their final
+ * name complete or not at all, and an existing file is never replaced.
+ */
+final class PrivateFiles {
+
+    static final Set<PosixFilePermission> OWNER_RW =
+            EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+    static final Set<PosixFilePermission> OWNER_RWX = EnumSet.of(
+            PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
+
+    private PrivateFiles() {
+    }
+
+    /** Creates {@code dir} as rwx------ if it is missing; an existing directory is left as it is. */
+    static void createDirectory(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        Path parent = dir.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try {
+            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(OWNER_RWX));
+        } catch (FileAlreadyExistsException e) {
+            if (!Files.isDirectory(dir)) {
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Writes {@code content} to a new file {@code target} with permissions rw-------.
+     *
+     * @throws FileAlreadyExistsException if {@code target} exists; it is left untouched
+     */
+    static void writeNew(Path target, byte[] content) throws IOException {
+        Path temp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(temp,
+                    EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                    PosixFilePermissions.asFileAttribute(OWNER_RW))) {
+                ByteBuffer buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            // link(2) publishes the complete file atomically and, unlike rename(2), fails
+            // instead of replacing a file that another process created first.
+            Files.createLink(target, temp);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        syncDirectory(target.toAbsolutePath().getParent());
+    }
+
+    private static void syncDirectory(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // Not every platform can fsync a directory; the file itself is already durable.
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package org.sijil.core.person;
+
+import static org.sijil.core.person.Rules.completeName;
+import static org.sijil.core.person.Rules.completePlace;
+import static org.sijil.core.person.Rules.notInFuture;
+import static org.sijil.core.person.Rules.registrationDate;
+import static org.sijil.core.person.Rules.required;
+import static org.sijil.core.person.Rules.violation;
+
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.UUID;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+import org.sijil.core.api.PersonNotFoundException;
+import org.sijil.core.api.RegisterBirthCommand;
+import org.sijil.core.api.RuleCodes;
+import org.sijil.core.api.Sex;
+import org.sijil.core.nationalnumber.NationalNumber;
+
+/**
+ * Registers live births. A birth names up to two other persons, the parents, whose records are
+ * read to check the rules, so it is handled here rather than in the new aggregate.
+ *
+ * <p>Rules, in the order checked:
+ * <ol>
+ *   <li>the child's required fields are present, the Arabic lineage name is complete including
+ *       the mother's names, and the place of birth has a governorate;</li>
+ *   <li>the national number has 12 digits and a valid Damm check digit;</li>
+ *   <li>the date of birth is not after the registration date;</li>
+ *   <li>the person id is not already registered;</li>
+ *   <li>each parent named is a registered, non-erased person of the right sex (mother female,
+ *       father male) born before the child; the mother was alive on the date of birth; the
+ *       father may have died before it (a posthumous child) but not more than one year before —
+ *       a plausibility bound wide enough for any recorded gestation, not a legal presumption;</li>
+ *   <li>the national number is claimed in the {@link PersonIndex}, which rejects it if taken.</li>
+ * </ol>
+ * Not checked: that the child's recorded mother's name matches the mother's record (legacy
+ * records spell names inconsistently; matching belongs to the search normalisation).
+ */
+public class BirthCommandHandler {
+
+    private final Repository<Person> persons;
+    private final PersonIndex index;
+
+    public BirthCommandHandler(Repository<Person> persons, PersonIndex index) {
+        this.persons = Objects.requireNonNull(persons, "persons");
+        this.index = Objects.requireNonNull(index, "index");
+    }
+
+    /** Registers the birth and returns the new person's id. */
+    @CommandHandler
+    public UUID handle(RegisterBirthCommand command) throws Exception {
+        LocalDate today = registrationDate(command.recordedAt());
+        required(command.personId(), "personId");
+        required(command.nationalNumber(), "nationalNumber");
+        completeName(command.name(), "name", true);
+        required(command.sex(), "sex");
+        required(command.dateOfBirth(), "dateOfBirth");
+        completePlace(command.placeOfBirth(), "placeOfBirth");
+        required(command.registrationOffice(), "registrationOffice");
+        if (!NationalNumber.isValid(command.nationalNumber())) {
+            throw violation(RuleCodes.NATIONAL_NUMBER_INVALID, "nationalNumber",
+                    "Not a 12-digit national number with a valid check digit");
+        }
+        notInFuture(command.dateOfBirth(), "dateOfBirth", today);
+        if (exists(command.personId())) {
+            throw violation(RuleCodes.PERSON_ALREADY_REGISTERED, "personId", "Person already registered");
+        }
+        if (command.motherId() != null) {
+            checkParent(command.motherId(), "motherId", Sex.FEMALE, command.dateOfBirth(), command.dateOfBirth());
+        }
+        if (command.fatherId() != null) {
+            checkParent(command.fatherId(), "fatherId", Sex.MALE, command.dateOfBirth(),
+                    command.dateOfBirth().minusYears(1));
+        }
+        index.claimNationalNumber(command.nationalNumber(), command.personId());
+        persons.newInstance(() -> new Person(command));
+        return command.personId();
+    }
+
+    /**
+     * @param diedNoEarlierThan the earliest date of death that still allows the parenthood
+     */
+    private void checkParent(UUID parentId, String field, Sex sex, LocalDate childBorn, LocalDate diedNoEarlierThan) {
+        Person parent = load(parentId, field);
+        if (parent.isErased()) {
+            throw violation(RuleCodes.PERSON_ERASED, field, "The parent's record was erased");
+        }
+        if (parent.sex() != sex) {
+            throw violation(RuleCodes.PARENT_WRONG_SEX, field, field + " must name a " + sex + " person");
+        }
+        if (!parent.dateOfBirth().isBefore(childBorn)) {
+            throw violation(RuleCodes.PARENT_BORN_AFTER_CHILD, field,
+                    "Parent born " + parent.dateOfBirth() + ", child born " + childBorn);
+        }
+        if (parent.dateOfDeath() != null && parent.dateOfDeath().isBefore(diedNoEarlierThan)) {
+            throw violation(RuleCodes.PARENT_DECEASED_BEFORE_BIRTH, field,
+                    "Parent died " + parent.dateOfDeath() + ", child born " + childBorn);
+        }
+    }
+
+    private Person load(UUID personId, String field) {
+        try {
+            Aggregate<Person> aggregate = persons.load(personId.toString());
+            return aggregate.invoke(p -> p);
+        } catch (AggregateNotFoundException e) {
+            throw new PersonNotFoundException(field, personId);
+        }
+    }
+
+    private boolean exists(UUID personId) {
+        try {
+            persons.load(personId.toString());
+            return true;
+        } catch (AggregateNotFoundException e) {
+            return false;
+        }
+    }
+}
