@@ -17,6 +17,7 @@ import org.sijil.core.api.IssueIdCardCommand;
 import org.sijil.core.api.PersonState;
 import org.sijil.core.api.RecordCorrectionCommand;
 import org.sijil.core.api.RegisterDeathCommand;
+import org.sijil.core.api.RegistryRuleViolation;
 import org.sijil.core.api.RevokeIdCardCommand;
 import org.sijil.core.api.Sex;
 import org.springframework.http.ResponseEntity;
@@ -96,6 +97,9 @@ class PersonController {
             throw new AccessDeniedException("registrars only");
         }
         RegistrarDesk.Versioned<PersonState> person = desk.load(personId);
+        if (person.value().erased()) {
+            throw new RegistryRuleViolation("person.erased", "personId", "The person's data was erased");
+        }
         return ResponseEntity.ok().eTag(ETags.of(person.version())).body(person.value());
     }
 
@@ -104,8 +108,7 @@ class PersonController {
     ResponseEntity<Recorded> death(@PathVariable UUID personId, @Valid @RequestBody DeathRequest request,
                                    @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                    Authentication auth) {
-        Caller caller = desk.registrarIn(auth, request.placeOfDeath().governorate(), "placeOfDeath.governorate");
-        desk.checkPlace(request.placeOfDeath(), request.dateOfDeath(), "placeOfDeath");
+        Caller caller = desk.registrarAt(auth, request.placeOfDeath(), request.dateOfDeath(), "placeOfDeath");
         return record(personId, caller, ifMatch, expected -> new RegisterDeathCommand(personId, expected,
                 request.dateOfDeath(), request.placeOfDeath().toPlace(), request.causeOfDeath(), caller.office(),
                 desk.now()));
@@ -128,8 +131,7 @@ class PersonController {
                                              @Valid @RequestBody ResidenceChangeRequest request,
                                              @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                              Authentication auth) {
-        Caller caller = desk.registrarIn(auth, request.residence().governorate(), "residence.governorate");
-        desk.checkPlace(request.residence(), request.since(), "residence");
+        Caller caller = desk.registrarAt(auth, request.residence(), request.since(), "residence");
         return record(personId, caller, ifMatch, expected -> new ChangeResidenceCommand(personId, expected,
                 request.residence().toPlace(), request.since(), caller.office(), desk.now()));
     }

@@ -71,6 +71,18 @@ class RegistrarDesk {
         return caller;
     }
 
+    /**
+     * The caller, who must be a registrar whose office lies in the governorate of {@code place}; the
+     * place is first checked against the reference data, so an unknown governorate is a bad request.
+     */
+    Caller registrarAt(Authentication authentication, Forms.PlaceForm place, LocalDate on, String field) {
+        if (!Caller.of(authentication).hasRole("REGISTRAR")) {
+            throw new AccessDeniedException("registrars only");
+        }
+        checkPlace(place, on, field);
+        return registrarIn(authentication, place.governorate(), field + ".governorate");
+    }
+
     /** Checks a place against the reference data in force on {@code on}. */
     void checkPlace(Forms.PlaceForm place, LocalDate on, String field) {
         if (place == null) {

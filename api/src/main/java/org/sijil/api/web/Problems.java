@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingModificationException;
 import org.axonframework.messaging.interceptors.JSR303ViolationException;
@@ -121,8 +122,8 @@ class Problems extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, List.of(error(e.getName(), "value.malformed")), request);
     }
 
-    @ExceptionHandler(DataAccessException.class)
-    ResponseEntity<Object> storageFailure(DataAccessException e, WebRequest request) {
+    @ExceptionHandler({DataAccessException.class, EventStoreException.class})
+    ResponseEntity<Object> storageFailure(RuntimeException e, WebRequest request) {
         log.error("Storage refused a write; nothing was recorded", e);
         return problem(HttpStatus.SERVICE_UNAVAILABLE, List.of(error(null, "storage.unavailable")), request);
     }

@@ -1,0 +1,74 @@
+package org.sijil.api.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.sijil.api.SijilApplication;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole application on its embedded default — a real PostgreSQL started by the application
+ * itself, real signing keys, real HTTP — in a fresh data directory. Subclasses share one context.
+ */
+@SpringBootTest(classes = SijilApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class IntegrationTest {
+
+    static final Path DATA = tempDir();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    Api api;
+
+    @DynamicPropertySource
+    static void embeddedDefaults(DynamicPropertyRegistry registry) {
+        registry.add("sijil.data-dir", () -> DATA.toString());
+        registry.add("sijil.keys-dir", () -> DATA.resolve("keys").toString());
+        registry.add("sijil.master-key-file", () -> DATA.resolve("keys/master.key").toString());
+        registry.add("sijil.embedded-postgres.data-dir", () -> DATA.resolve("postgres").toString());
+        registry.add("sijil.embedded-postgres.port", () -> "0");
+        registry.add("sijil.security.dev-issuer.enabled", () -> "true");
+    }
+
+    @BeforeEach
+    void client() {
+        api = new Api(port);
+    }
+
+    long storedEvents() {
+        Long n = jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class);
+        return n == null ? 0 : n;
+    }
+
+    /** Registers a person and returns their id. */
+    String register(String registrar, String birthJson) {
+        Api.Response r = api.post("/api/v1/births", registrar, birthJson);
+        if (r.status() != 201) {
+            throw new AssertionError("birth not registered: " + r);
+        }
+        return r.json().get("personId").asText();
+    }
+
+    private static Path tempDir() {
+        try {
+            Path target = Path.of("target");
+            Files.createDirectories(target);
+            Path dir = Files.createTempDirectory(target.toAbsolutePath(), "sijil-it-");
+            // run as root, the embedded PostgreSQL drops to an unprivileged user that must reach its data
+            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
