@@ -1,0 +1,105 @@
+package org.sijil.api.security;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Mints ES256 JWTs for the seeded demo identities with a P-256 key generated at start-up
+ * and held only in memory, so tokens stop working when the application restarts.
+ */
+final class DevTokenIssuer {
+
+    static final String ISSUER = "sijil-dev";
+    static final Duration LIFETIME = Duration.ofHours(1);
+
+    private final ECKey key;
+    private final ECDSASigner signer;
+    private final Map<String, DevIdentity> identities;
+    private final Clock clock;
+
+    DevTokenIssuer(Map<String, DevIdentity> identities, Clock clock) {
+        this.identities = Collections.unmodifiableMap(new LinkedHashMap<>(identities));
+        this.clock = Objects.requireNonNull(clock, "clock");
+        try {
+            this.key = new ECKeyGenerator(Curve.P_256).keyIDFromThumbprint(true).generate();
+            this.signer = new ECDSASigner(key);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Cannot create the development signing key", e);
+        }
+    }
+
+    /** The public half of the signing key, for the decoder. */
+    ECKey publicKey() {
+        return key.toPublicJWK();
+    }
+
+    /** Names accepted by {@link #issue(String)}, in seeding order. */
+    Set<String> identityNames() {
+        return identities.keySet();
+    }
+
+    /** A token for {@code identity} valid for {@link #LIFETIME} from now, or empty if the identity is unknown. */
+    Optional<String> issue(String identity) {
+        return Optional.ofNullable(identity).map(identities::get).map(id -> issue(id, clock.instant()));
+    }
+
+    /** A token for {@code identity} issued at {@code issuedAt}; tests use this to mint expired ones. */
+    String issue(DevIdentity identity, Instant issuedAt) {
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
+                .subject(identity.subject())
+                .issueTime(Date.from(issuedAt))
+                .notBeforeTime(Date.from(issuedAt))
+                .expirationTime(Date.from(issuedAt.plus(LIFETIME)))
+                .jwtID(UUID.randomUUID().toString())
+                .claim(SijilClaims.ROLES, identity.roles())
+                .claim(SijilClaims.NAME, identity.displayName());
+        if (identity.office() != null) {
+            claims.claim(SijilClaims.OFFICE, identity.office());
+        }
+        if (identity.governorate() != null) {
+            claims.claim(SijilClaims.GOVERNORATE, identity.governorate());
+        }
+        if (identity.ministry() != null) {
+            claims.claim(SijilClaims.MINISTRY, identity.ministry());
+        }
+        if (identity.personId() != null) {
+            claims.claim(SijilClaims.PERSON_ID, identity.personId().toString());
+        }
+        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256)
+                .type(JOSEObjectType.JWT)
+                .keyID(key.getKeyID())
+                .build();
+        SignedJWT jwt = new SignedJWT(header, claims.build());
+        try {
+            jwt.sign(signer);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Cannot sign a development token", e);
+        }
+        return jwt.serialize();
+    }
+
+    /** The identity named {@code name}, if seeded. */
+    Optional<DevIdentity> identity(String name) {
+        return Optional.ofNullable(identities.get(name));
+    }
+}
