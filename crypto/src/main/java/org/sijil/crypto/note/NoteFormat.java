@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.OptionalInt;
 
 /** Rules shared by note keys and signed notes (C2SP signed-note, Go sumdb/note). */
 final class NoteFormat {
@@ -64,11 +65,11 @@ final class NoteFormat {
     }
 
     /** Parses exactly eight hex digits; returns empty on anything else. */
-    static java.util.OptionalInt parseHex8(String s) {
+    static OptionalInt parseHex8(String s) {
         if (s.length() != 8 || !s.chars().allMatch(c -> Character.digit(c, 16) >= 0 && c < 128)) {
-            return java.util.OptionalInt.empty();
+            return OptionalInt.empty();
         }
-        return java.util.OptionalInt.of(Integer.parseUnsignedInt(s, 16));
+        return OptionalInt.of(Integer.parseUnsignedInt(s, 16));
     }
 
     /**

@@ -159,7 +159,17 @@ class NoteSignerVerifierTest {
                 Arguments.of("short key", parts[0] + "+" + parts[1] + "+" + Base64.getEncoder().encodeToString(
                         java.util.Arrays.copyOf(data, 32))),
                 Arguments.of("base64url key data", parts[0] + "+" + parts[1] + "+" + parts[2].replace('/', '_')),
-                Arguments.of("secret key given as verifier key", SKEY));
+                Arguments.of("secret key given as verifier key", SKEY),
+                Arguments.of("correctly hashed key that is not a curve point", offCurveVerifierKey()));
+    }
+
+    /** A y coordinate above the field prime, so no point on Ed25519, under a correct key hash. */
+    private static String offCurveVerifierKey() {
+        byte[] data = new byte[33];
+        java.util.Arrays.fill(data, (byte) 0xff);
+        data[0] = 0x01;
+        data[32] = 0x7f;
+        return "Off+" + NoteFormat.hex8(NoteFormat.keyHash("Off", data)) + "+" + Base64.getEncoder().encodeToString(data);
     }
 
     @ParameterizedTest(name = "{0}")
