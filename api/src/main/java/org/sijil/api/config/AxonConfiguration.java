@@ -11,9 +11,7 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
@@ -30,6 +28,7 @@ import org.sijil.core.store.DataKeyStore;
 import org.sijil.core.store.PersonalDataSerializer;
 import org.sijil.core.store.SigningAppendEventsStatementBuilder;
 import org.sijil.crypto.sign.SigningKey;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -49,26 +48,24 @@ class AxonConfiguration {
         return new SecureRandom();
     }
 
-    /** The JSON form of events; independent of the web layer's ObjectMapper settings. */
+    /**
+     * Events as JSON with personal fields sealed. Its own ObjectMapper, so web-layer settings never
+     * change the stored (and signed) form of an event.
+     */
     @Bean
-    JacksonSerializer eventJsonSerializer() {
-        return JacksonSerializer.builder()
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer(DataKeyStore dataKeys, SecureRandom random) {
+        JacksonSerializer json = JacksonSerializer.builder()
                 .objectMapper(JsonMapper.builder()
                         .addModule(new JavaTimeModule())
                         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                         .build())
                 .build();
-    }
-
-    @Bean
-    @Qualifier("eventSerializer")
-    Serializer eventSerializer(JacksonSerializer eventJsonSerializer, DataKeyStore dataKeys, SecureRandom random) {
-        return new PersonalDataSerializer(eventJsonSerializer, dataKeys, random);
+        return new PersonalDataSerializer(json, dataKeys, random);
     }
 
     @Bean
     EventStorageEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer eventSerializer,
-                                          JacksonSerializer eventJsonSerializer,
                                           PersistenceExceptionResolver persistenceExceptionResolver,
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,
@@ -77,7 +74,7 @@ class AxonConfiguration {
                                           org.axonframework.config.Configuration configuration) {
         return JdbcEventStorageEngine.builder()
                 .eventSerializer(eventSerializer)
-                .snapshotSerializer(eventJsonSerializer)
+                .snapshotSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .connectionProvider(connectionProvider)
@@ -87,16 +84,15 @@ class AxonConfiguration {
                 .build();
     }
 
+    /** The person aggregate, event-sourced from the store through Axon's default repository. */
     @Bean
-    EventSourcingRepository<Person> personRepository(EventStore eventStore) {
-        return EventSourcingRepository.builder(Person.class).eventStore(eventStore).build();
+    ConfigurerModule personAggregate() {
+        return configurer -> configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Person.class));
     }
 
     @Bean
-    ConfigurerModule personAggregate(EventSourcingRepository<Person> personRepository) {
-        return configurer -> configurer.configureAggregate(
-                AggregateConfigurer.defaultConfiguration(Person.class)
-                        .configureRepository(c -> personRepository));
+    Repository<Person> personRepository(ObjectProvider<org.axonframework.config.Configuration> configuration) {
+        return new ConfiguredRepository<>(configuration, Person.class);
     }
 
     @Bean
