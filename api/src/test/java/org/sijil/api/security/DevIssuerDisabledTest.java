@@ -22,7 +22,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * Without {@code sijil.security.dev-issuer.enabled} there is no token endpoint and the
  * decoder is Spring Boot's, built from the standard resource-server settings.
  */
-@WebMvcTest(properties = "spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:9/jwks")
+@WebMvcTest(properties = {"sijil.security.dev-issuer.enabled=false",
+        "spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:9/jwks"})
 class DevIssuerDisabledTest {
 
     @Configuration(proxyBeanMethods = false)
