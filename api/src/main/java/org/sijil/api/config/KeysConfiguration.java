@@ -1,6 +1,9 @@
 package org.sijil.api.config;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.function.Supplier;
 import org.sijil.crypto.envelope.FileMasterKey;
@@ -47,6 +50,11 @@ class KeysConfiguration {
     @Bean
     @ConditionalOnMissingBean
     MasterKey masterKey(SijilProperties properties) throws IOException {
+        Path parent = properties.masterKeyFile().toAbsolutePath().getParent();
+        if (!Files.isDirectory(parent)) {
+            Files.createDirectories(parent,
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        }
         return FileMasterKey.openOrCreate(properties.masterKeyFile());
     }
 }

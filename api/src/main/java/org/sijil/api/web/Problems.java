@@ -139,6 +139,9 @@ class Problems extends ResponseEntityExceptionHandler {
         }
         e.getBindingResult().getGlobalErrors().forEach(ge ->
                 errors.add(new FieldError(null, "constraint." + ge.getCode(), messages.getMessage(ge, locale))));
+        // a stable order (by field path) so clients and tests see the same first error every time
+        errors.sort(java.util.Comparator.comparing(FieldError::field,
+                java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
         return problem(HttpStatus.BAD_REQUEST, errors, request);
     }
 

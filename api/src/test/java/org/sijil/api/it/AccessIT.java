@@ -74,7 +74,7 @@ class AccessIT extends IntegrationTest {
             assertThat(api.get(path, other).status()).as(other).isEqualTo(403);
         }
         assertThat(api.get(path + "/events", "auditor").status()).isEqualTo(200);
-        assertThat(api.get(path + "/events", "auditor").json().get(0).get("payload")).isNull();
+        assertThat(api.get(path + "/events", "auditor").json().get(0).get("payload").isNull()).isTrue();
         assertThat(api.get(path + "/events", "admin").status()).isEqualTo(403);
         assertThat(api.get(path + "/events", "ministry-health").status()).isEqualTo(403);
     }

@@ -66,9 +66,8 @@ public class BirthCommandHandler {
                     "Not a 12-digit national number with a valid check digit");
         }
         notInFuture(command.dateOfBirth(), "dateOfBirth", today);
-        if (exists(command.personId())) {
-            throw violation(RuleCodes.PERSON_ALREADY_REGISTERED, "personId", "Person already registered");
-        }
+        // A person id used twice is refused by the event store's unique (aggregate, sequence) key when
+        // the first event is appended; checking here would cost a read of every new id.
         if (command.motherId() != null) {
             checkParent(command.motherId(), "motherId", Sex.FEMALE, command.dateOfBirth(), command.dateOfBirth());
         }
@@ -108,15 +107,6 @@ public class BirthCommandHandler {
             return aggregate.invoke(p -> p);
         } catch (AggregateNotFoundException e) {
             throw new PersonNotFoundException(field, personId);
-        }
-    }
-
-    private boolean exists(UUID personId) {
-        try {
-            persons.load(personId.toString());
-            return true;
-        } catch (AggregateNotFoundException e) {
-            return false;
         }
     }
 }
