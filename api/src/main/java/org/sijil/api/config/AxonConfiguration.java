@@ -1,8 +1,5 @@
 package org.sijil.api.config;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.function.Supplier;
@@ -18,13 +15,13 @@ import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.command.Repository;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
 import org.sijil.core.person.BirthCommandHandler;
 import org.sijil.core.person.MarriageCommandHandler;
 import org.sijil.core.person.MarriageIndex;
 import org.sijil.core.person.Person;
 import org.sijil.core.person.PersonIndex;
 import org.sijil.core.store.DataKeyStore;
+import org.sijil.core.store.EventJson;
 import org.sijil.core.store.PersonalDataSerializer;
 import org.sijil.core.store.SigningAppendEventsStatementBuilder;
 import org.sijil.crypto.sign.SigningKey;
@@ -55,13 +52,7 @@ class AxonConfiguration {
     @Bean
     @Qualifier("eventSerializer")
     Serializer eventSerializer(DataKeyStore dataKeys, SecureRandom random) {
-        JacksonSerializer json = JacksonSerializer.builder()
-                .objectMapper(JsonMapper.builder()
-                        .addModule(new JavaTimeModule())
-                        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                        .build())
-                .build();
-        return new PersonalDataSerializer(json, dataKeys, random);
+        return new PersonalDataSerializer(EventJson.serializer(), dataKeys, random);
     }
 
     @Bean
