@@ -32,6 +32,28 @@ class ExternalPostgresIT {
         }
     }
 
+    @Test
+    void theProductionProfileHasNoDevelopmentTokenIssuer() throws Exception {
+        Path data = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "sijil-production-");
+        Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
+        try (EmbeddedPostgres external = EmbeddedPostgres.builder().start();
+             ConfigurableApplicationContext app = new SpringApplicationBuilder(SijilApplication.class)
+                     .profiles("production").run(
+                             "--server.port=0",
+                             "--spring.datasource.url=" + external.getJdbcUrl("postgres", "postgres"),
+                             "--spring.datasource.username=postgres",
+                             "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:9/jwks",
+                             "--sijil.keys-dir=" + data.resolve("keys"),
+                             "--sijil.master-key-file=" + data.resolve("keys/master.key"))) {
+            Api api = new Api(((WebServerApplicationContext) app).getWebServer().getPort());
+            Api.Response token = api.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(api.base() + "/dev/token?as=admin"))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+            assertThat(token.status()).isEqualTo(404);
+            assertThat(api.get("/api/v1/keys", null).status()).isEqualTo(200);
+        }
+    }
+
     @Testcontainers(disabledWithoutDocker = true)
     @org.junit.jupiter.api.Nested
     class WithTestcontainers {
