@@ -34,7 +34,7 @@ public final class SignedNotes {
      * @throws IllegalArgumentException if the key or note is malformed or no signature verifies
      */
     public static String verify(String note, String verifierKey) throws GeneralSecurityException {
-        String[] parts = verifierKey.strip().split("\\+", -1);
+        String[] parts = verifierKey.strip().split("\\+", 3); // base64 may itself contain +
         if (parts.length != 3) {
             throw new IllegalArgumentException("verifier key is not name+hash+key: " + verifierKey);
         }
