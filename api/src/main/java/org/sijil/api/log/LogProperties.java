@@ -1,0 +1,34 @@
+package org.sijil.api.log;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The transparency log's settings ({@code sijil.log.*}).
+ *
+ * @param origin             the log's name: first line of every checkpoint and name of the note key
+ *                           (no spaces, no {@code +}, no control characters)
+ * @param checkpointInterval how often a checkpoint is issued if the log has grown
+ * @param batchSize          events the sequencer appends per transaction
+ * @param maxEntries         most leaves one {@code /entries} request may ask for
+ */
+@Validated
+@ConfigurationProperties("sijil.log")
+record LogProperties(
+        @NotNull @Pattern(regexp = "[^\\s+\\p{Cntrl}]+") @DefaultValue("sijil.local/register") String origin,
+        @NotNull @DefaultValue("2s") Duration checkpointInterval,
+        @Min(1) @Max(10_000) @DefaultValue("250") int batchSize,
+        @Min(1) @Max(10_000) @DefaultValue("1000") int maxEntries) {
+
+    LogProperties {
+        if (checkpointInterval != null && (checkpointInterval.isNegative() || checkpointInterval.isZero())) {
+            throw new IllegalArgumentException("sijil.log.checkpoint-interval must be positive");
+        }
+    }
+}
