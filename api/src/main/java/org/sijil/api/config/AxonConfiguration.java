@@ -72,6 +72,12 @@ class AxonConfiguration {
                 .transactionManager(transactionManager)
                 .dataType(byte[].class)
                 .appendEvents(new SigningAppendEventsStatementBuilder(activeSigningKey, properties.signing()))
+                // Tracking readers (views, the transparency log) must never skip a slow transaction's
+                // event: keep gaps long enough and far enough back (STACK.md, pitfall 7).
+                .batchSize(500)
+                .maxGapOffset(1_000_000)
+                .gapTimeout(300_000)
+                .gapCleaningThreshold(250)
                 .build();
     }
 
