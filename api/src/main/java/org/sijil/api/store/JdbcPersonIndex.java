@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * National-number uniqueness as a primary key written in the command's transaction: two births
- * claiming one number cannot both commit, whichever node they run on.
+ * claiming one number (or one person id) cannot both commit, whichever node they run on.
  */
 @Component
 class JdbcPersonIndex implements PersonIndex {
@@ -24,6 +24,12 @@ class JdbcPersonIndex implements PersonIndex {
         int inserted = jdbc.update("INSERT INTO national_number (national_number, person_id) VALUES (?, ?) "
                 + "ON CONFLICT DO NOTHING", nationalNumber, personId);
         if (inserted == 0) {
+            Boolean registered = jdbc.queryForObject(
+                    "SELECT EXISTS (SELECT 1 FROM national_number WHERE person_id = ?)", Boolean.class, personId);
+            if (Boolean.TRUE.equals(registered)) {
+                throw new RegistryRuleViolation("person.already-registered", "personId",
+                        "Person " + personId + " is already registered");
+            }
             throw new RegistryRuleViolation("national-number.taken", "nationalNumber",
                     "National number " + nationalNumber + " is already assigned");
         }

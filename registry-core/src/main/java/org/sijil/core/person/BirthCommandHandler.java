@@ -66,8 +66,6 @@ public class BirthCommandHandler {
                     "Not a 12-digit national number with a valid check digit");
         }
         notInFuture(command.dateOfBirth(), "dateOfBirth", today);
-        // A person id used twice is refused by the event store's unique (aggregate, sequence) key when
-        // the first event is appended; checking here would cost a read of every new id.
         if (command.motherId() != null) {
             checkParent(command.motherId(), "motherId", Sex.FEMALE, command.dateOfBirth(), command.dateOfBirth());
         }
@@ -75,6 +73,8 @@ public class BirthCommandHandler {
             checkParent(command.fatherId(), "fatherId", Sex.MALE, command.dateOfBirth(),
                     command.dateOfBirth().minusYears(1));
         }
+        // also refuses a person id registered before (person.already-registered), without reading
+        // the event store for every new id
         index.claimNationalNumber(command.nationalNumber(), command.personId());
         persons.newInstance(() -> new Person(command));
         return command.personId();

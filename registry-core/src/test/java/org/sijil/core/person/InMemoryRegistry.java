@@ -134,6 +134,10 @@ final class InMemoryRegistry {
 
         @Override
         public void claimNationalNumber(String nationalNumber, UUID personId) {
+            if (claims.containsValue(personId)) {
+                throw new RegistryRuleViolation(RuleCodes.PERSON_ALREADY_REGISTERED, "personId",
+                        "Person already registered");
+            }
             UUID holder = claims.get(nationalNumber);
             if (holder != null) {
                 throw new RegistryRuleViolation(RuleCodes.NATIONAL_NUMBER_TAKEN, "nationalNumber",
