@@ -33,8 +33,9 @@ import org.sijil.core.api.RuleCodes;
  * application wires them. Every load sources the aggregate from its stored events, so state
  * assertions also exercise the event-sourcing handlers.
  *
- * <p>Used instead of {@code AggregateTestFixture} because that fixture's assertions need Hamcrest,
- * which is not on this module's test class path.
+ * <p>Used where {@code AggregateTestFixture}, which holds a single aggregate, cannot go: handlers
+ * that load several persons (births naming parents, marriages, divorces) and streams of several
+ * persons in one store.
  */
 final class InMemoryRegistry {
 
