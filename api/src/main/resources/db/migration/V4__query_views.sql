@@ -44,3 +44,50 @@ CREATE INDEX view_person_child_by_child ON view_person_child (child_id);
 CREATE TABLE view_person_erased (
     person_id UUID PRIMARY KEY
 );
+
+-- Health view: one row per registered birth and per registered death; the ministry reads counts.
+CREATE TABLE view_health_birth (
+    person_id     UUID   PRIMARY KEY,
+    last_sequence BIGINT NOT NULL,
+    date_of_birth DATE   NOT NULL,
+    governorate   TEXT   NOT NULL,
+    district      TEXT,
+    sex           TEXT   NOT NULL
+);
+
+CREATE INDEX view_health_birth_by_date ON view_health_birth (date_of_birth, governorate);
+
+CREATE TABLE view_health_death (
+    person_id      UUID   PRIMARY KEY,
+    last_sequence  BIGINT NOT NULL,
+    date_of_death  DATE   NOT NULL,
+    governorate    TEXT,
+    district       TEXT,
+    sex            TEXT   NOT NULL,
+    cause_of_death TEXT
+);
+
+CREATE INDEX view_health_death_by_date ON view_health_death (date_of_death, governorate);
+
+-- Planning view: sex and date of birth per person (for age groups), and one fact per vital event
+-- per person (ref is the marriage id for marriages and divorces, '' otherwise).
+CREATE TABLE view_planning_person (
+    person_id     UUID PRIMARY KEY,
+    sex           TEXT NOT NULL,
+    date_of_birth DATE NOT NULL
+);
+
+CREATE TABLE view_planning_fact (
+    person_id   UUID    NOT NULL,
+    kind        TEXT    NOT NULL,
+    ref         TEXT    NOT NULL,
+    governorate TEXT    NOT NULL,
+    month       DATE    NOT NULL,
+    sex         TEXT    NOT NULL,
+    age_group   TEXT    NOT NULL,
+    delay_days  INTEGER NOT NULL,
+    timeliness  TEXT    NOT NULL,
+    PRIMARY KEY (person_id, kind, ref)
+);
+
+CREATE INDEX view_planning_fact_by_month ON view_planning_fact (month, governorate);

@@ -11,8 +11,12 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.sijil.query.view.health.HealthViewProjection;
+import org.sijil.query.view.health.HealthViewQueries;
 import org.sijil.query.view.person.PersonViewProjection;
 import org.sijil.query.view.person.PersonViewQueries;
+import org.sijil.query.view.planning.PlanningViewProjection;
+import org.sijil.query.view.planning.PlanningViewQueries;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,7 +31,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class QueryConfiguration {
 
     /** Every view's processing group, which is also its name in the admin endpoints. */
-    static final List<String> VIEWS = List.of(PersonViewProjection.NAME);
+    static final List<String> VIEWS = List.of(PersonViewProjection.NAME, HealthViewProjection.NAME,
+            PlanningViewProjection.NAME);
 
     /** How the views store their JSON documents; their own mapper, so web settings never change it. */
     static final ObjectMapper VIEW_JSON = JsonMapper.builder()
@@ -59,6 +64,26 @@ class QueryConfiguration {
     @Bean
     PersonViewQueries personViewQueries(JdbcTemplate jdbc) {
         return new PersonViewQueries(jdbc, VIEW_JSON);
+    }
+
+    @Bean
+    HealthViewProjection healthViewProjection(JdbcTemplate jdbc) {
+        return new HealthViewProjection(jdbc);
+    }
+
+    @Bean
+    HealthViewQueries healthViewQueries(JdbcTemplate jdbc) {
+        return new HealthViewQueries(jdbc);
+    }
+
+    @Bean
+    PlanningViewProjection planningViewProjection(JdbcTemplate jdbc) {
+        return new PlanningViewProjection(jdbc);
+    }
+
+    @Bean
+    PlanningViewQueries planningViewQueries(JdbcTemplate jdbc) {
+        return new PlanningViewQueries(jdbc);
     }
 
     @Bean
