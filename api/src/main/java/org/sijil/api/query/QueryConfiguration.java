@@ -1,0 +1,99 @@
+package org.sijil.api.query;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.util.List;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.sijil.query.view.health.HealthViewProjection;
+import org.sijil.query.view.health.HealthViewQueries;
+import org.sijil.query.view.person.PersonViewProjection;
+import org.sijil.query.view.person.PersonViewQueries;
+import org.sijil.query.view.planning.PlanningViewProjection;
+import org.sijil.query.view.planning.PlanningViewQueries;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The views' wiring: one tracking processor per view, each with its own token, so one view can be
+ * replayed without the others. A handler's failure rolls its batch back and is retried (never
+ * skipped: a skipped event is a view that silently disagrees with the store).
+ */
+@Configuration(proxyBeanMethods = false)
+class QueryConfiguration {
+
+    /** Every view's processing group, which is also its name in the admin endpoints. */
+    static final List<String> VIEWS = List.of(PersonViewProjection.NAME, HealthViewProjection.NAME,
+            PlanningViewProjection.NAME);
+
+    /** How the views store their JSON documents; their own mapper, so web settings never change it. */
+    static final ObjectMapper VIEW_JSON = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    @Bean
+    ConfigurerModule viewProcessors(QueryProperties properties) {
+        return configurer -> {
+            EventProcessingConfigurer processing = configurer.eventProcessing();
+            for (String view : VIEWS) {
+                processing.registerTrackingEventProcessor(view,
+                        org.axonframework.config.Configuration::eventStore,
+                        c -> TrackingEventProcessorConfiguration.forParallelProcessing(properties.segments())
+                                .andInitialSegmentsCount(properties.segments())
+                                .andBatchSize(properties.batchSize()));
+                processing.registerListenerInvocationErrorHandler(view, c -> PropagatingErrorHandler.instance());
+            }
+        };
+    }
+
+    @Bean
+    PersonViewProjection personViewProjection(JdbcTemplate jdbc) {
+        return new PersonViewProjection(jdbc, VIEW_JSON);
+    }
+
+    @Bean
+    PersonViewQueries personViewQueries(JdbcTemplate jdbc) {
+        return new PersonViewQueries(jdbc, VIEW_JSON);
+    }
+
+    @Bean
+    HealthViewProjection healthViewProjection(JdbcTemplate jdbc) {
+        return new HealthViewProjection(jdbc);
+    }
+
+    @Bean
+    HealthViewQueries healthViewQueries(JdbcTemplate jdbc) {
+        return new HealthViewQueries(jdbc);
+    }
+
+    @Bean
+    PlanningViewProjection planningViewProjection(JdbcTemplate jdbc) {
+        return new PlanningViewProjection(jdbc);
+    }
+
+    @Bean
+    PlanningViewQueries planningViewQueries(JdbcTemplate jdbc) {
+        return new PlanningViewQueries(jdbc);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(PersonReadGate.class)
+    PersonReadGate permissiveReadGate() {
+        return new PermissiveReadGate();
+    }
+
+    @Bean
+    ViewPositions viewPositions(EventProcessingConfiguration processing, QueryProperties properties) {
+        return new ViewPositions(processing, properties);
+    }
+}

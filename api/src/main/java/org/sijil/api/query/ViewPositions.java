@@ -1,0 +1,84 @@
+package org.sijil.api.query;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Where each view's processor stands in the event store's global index, and the bounded wait that
+ * lets a caller read its own write: a write response carries {@code position}; a read with
+ * {@code minPosition} returns once the view has processed at least that position, or answers 503
+ * {@code view.behind} after {@link QueryProperties#maxWait()}.
+ */
+class ViewPositions {
+
+    private static final Duration POLL = Duration.ofMillis(20);
+
+    private final EventProcessingConfiguration processing;
+    private final Duration maxWait;
+
+    ViewPositions(EventProcessingConfiguration processing, QueryProperties properties) {
+        this.processing = processing;
+        this.maxWait = properties.maxWait();
+    }
+
+    /** The view's streaming processor on this node. */
+    StreamingEventProcessor processor(String view) {
+        return processing.eventProcessor(view, StreamingEventProcessor.class)
+                .orElseThrow(() -> new QueryProblem(HttpStatus.NOT_FOUND, "projection.unknown", "name", view));
+    }
+
+    /**
+     * The lowest position any segment of the view has processed, if this node holds all its
+     * segments' claims; empty while a segment is unclaimed here (or not yet started).
+     */
+    OptionalLong position(String view) {
+        StreamingEventProcessor processor = processor(view);
+        Map<Integer, EventTrackerStatus> status = processor.processingStatus();
+        if (status.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        long min = Long.MAX_VALUE;
+        double claimedShare = 0;
+        for (EventTrackerStatus s : status.values()) {
+            OptionalLong p = s.getCurrentPosition();
+            min = Math.min(min, p.isPresent() ? p.getAsLong() : -1);
+            claimedShare += 1.0 / (s.getSegment().getMask() + 1);
+        }
+        // segments claimed by other nodes are not visible here: then this node cannot tell
+        return claimedShare < 0.999 ? OptionalLong.empty() : OptionalLong.of(min);
+    }
+
+    /**
+     * Returns once {@code view} has processed {@code minPosition}; does nothing for {@code null}.
+     *
+     * @throws QueryProblem 503 {@code view.behind} if it has not within the configured wait
+     */
+    void await(String view, Long minPosition) {
+        if (minPosition == null) {
+            return;
+        }
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        while (true) {
+            OptionalLong at = position(view);
+            if (at.isPresent() && at.getAsLong() >= minPosition) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new QueryProblem(HttpStatus.SERVICE_UNAVAILABLE, "view.behind", "minPosition", view,
+                        minPosition);
+            }
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new QueryProblem(HttpStatus.SERVICE_UNAVAILABLE, "view.behind", "minPosition", view,
+                        minPosition);
+            }
+        }
+    }
+}
