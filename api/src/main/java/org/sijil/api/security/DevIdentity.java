@@ -40,6 +40,10 @@ record DevIdentity(
                 "Ministry of Health (demo client)"));
         add(identities, new DevIdentity("ministry-interior", List.of(Roles.MINISTRY), null, null, "interior", null,
                 "Ministry of Interior (demo client)"));
+        add(identities, new DevIdentity("ministry-planning", List.of(Roles.MINISTRY), null, null, "planning", null,
+                "Ministry of Planning (demo client)"));
+        add(identities, new DevIdentity("ministry-education", List.of(Roles.MINISTRY), null, null, "education", null,
+                "Ministry of Education (demo client)"));
         return Collections.unmodifiableMap(identities);
     }
 
