@@ -56,6 +56,7 @@ class CitizenConsentController {
     /**
      * @param categories      names of data categories (IDENTITY, CIVIL_STATUS, FAMILY, RESIDENCE, ID_CARD)
      * @param validFrom       default: now
+     * @param oneTime         default: false (repeated until it expires or is revoked)
      * @param collectionMethod default: {@code online-portal}
      */
     record GrantRequest(
@@ -65,7 +66,7 @@ class CitizenConsentController {
             @NotEmpty @Size(max = 5) List<@NotBlank @Size(max = 32) String> categories,
             Instant validFrom,
             @NotNull Instant validUntil,
-            boolean oneTime,
+            Boolean oneTime,
             @Size(max = 64) String collectionMethod) {
     }
 
@@ -86,8 +87,8 @@ class CitizenConsentController {
         UUID consentId = UUID.randomUUID();
         commands.sendAndWait(new GrantConsentCommand(consentId, caller.personId(), request.ministry(),
                 request.purposeCode(), request.purposeText(), request.categories(),
-                request.validFrom() == null ? now : request.validFrom(), request.validUntil(), request.oneTime(),
-                method, UUID.randomUUID(), properties.jurisdiction(), properties.policyReference(), now),
+                request.validFrom() == null ? now : request.validFrom(), request.validUntil(),
+                Boolean.TRUE.equals(request.oneTime()), method, UUID.randomUUID(), properties.jurisdiction(), properties.policyReference(), now),
                 recordedBy(caller));
         ConsentIndex.ConsentView view = index.consent(consentId, clock.instant()).orElseThrow();
         return ResponseEntity.created(URI.create("/api/v1/citizens/me/consents/" + consentId)).body(view);
