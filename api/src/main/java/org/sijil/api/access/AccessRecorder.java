@@ -1,0 +1,150 @@
+package org.sijil.api.access;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.sijil.api.security.Caller;
+import org.sijil.api.security.Roles;
+import org.sijil.core.api.AccessBasisKind;
+import org.sijil.core.api.AccessOutcome;
+import org.sijil.core.api.DataCategory;
+import org.sijil.core.api.RecordAccessCommand;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Records reads of persons' data as access events, and waits until each is stored. Call it
+ * <em>before</em> returning data: when it throws, the read must fail and return nothing (fail
+ * closed). Any failure to store — the database refusing, a lost connection, a rule broken — comes
+ * out as {@link AccessNotRecordedException}.
+ *
+ * <p>Who read is the caller: their token subject, and as organisation their ministry, else their
+ * office, else {@code citizen} for citizens, else their role in lower case. Search results count as
+ * reads of every person returned: {@link #recordAll} records them in one transaction, all or none.
+ */
+@Component
+public class AccessRecorder {
+
+    /**
+     * One read to record.
+     *
+     * @param role       the role the caller read in (one of {@link Roles})
+     * @param purpose    the declared purpose code, or null where the role declares none
+     * @param basisId    the consent or legal basis id, null for other bases
+     * @param categories the categories returned; empty when denied
+     * @param reason     the denial's reason code; null when granted
+     */
+    public record Entry(UUID personId, String role, String purpose, AccessBasisKind basisKind, String basisId,
+                       Collection<DataCategory> categories, AccessOutcome outcome, String reason) {
+
+        public Entry {
+            Objects.requireNonNull(personId, "personId");
+            Objects.requireNonNull(role, "role");
+            Objects.requireNonNull(outcome, "outcome");
+            categories = List.copyOf(categories);
+        }
+
+        public static Entry granted(UUID personId, String role, String purpose, AccessBasisKind basisKind,
+                                    String basisId, Collection<DataCategory> categories) {
+            return new Entry(personId, role, purpose, basisKind, basisId, categories, AccessOutcome.GRANTED, null);
+        }
+
+        /** @param sought the basis the read would have needed, or null */
+        public static Entry denied(UUID personId, String role, String purpose, AccessBasisKind sought, String reason) {
+            return new Entry(personId, role, purpose, sought, null, List.of(), AccessOutcome.DENIED, reason);
+        }
+
+        /** A citizen reading their own record. */
+        public static Entry ownRecord(UUID personId, Collection<DataCategory> categories) {
+            return granted(personId, Roles.CITIZEN, null, AccessBasisKind.OWN_RECORD, null, categories);
+        }
+
+        /** A registrar, auditor or administrator reading in the course of their duty. */
+        public static Entry officialDuty(UUID personId, String role, String purpose,
+                                         Collection<DataCategory> categories) {
+            return granted(personId, role, purpose, AccessBasisKind.OFFICIAL_DUTY, null, categories);
+        }
+    }
+
+    private final CommandGateway commands;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    AccessRecorder(CommandGateway commands, PlatformTransactionManager transactions, Clock clock) {
+        this.commands = commands;
+        this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    /**
+     * Records one read under a new access id and returns that id once the record is stored.
+     *
+     * @throws AccessNotRecordedException if it is not stored; return no data then
+     */
+    public UUID record(Caller caller, Entry entry) {
+        UUID accessId = UUID.randomUUID();
+        record(caller, accessId, entry);
+        return accessId;
+    }
+
+    /**
+     * Records one read under {@code accessId}. Called inside a transaction, the record is stored
+     * when that transaction commits, together with whatever else it writes.
+     *
+     * @throws AccessNotRecordedException if it is not stored; return no data then
+     */
+    public void record(Caller caller, UUID accessId, Entry entry) {
+        Objects.requireNonNull(caller, "caller");
+        Objects.requireNonNull(accessId, "accessId");
+        RecordAccessCommand command = new RecordAccessCommand(accessId, entry.personId(), caller.subject(),
+                organisation(caller), entry.role(), entry.purpose(), entry.basisKind(), entry.basisId(),
+                List.copyOf(entry.categories()), entry.outcome(), entry.reason(), clock.instant());
+        try {
+            commands.sendAndWait(command, MetaData.with("officer", caller.subject()).and("officerRole", entry.role()));
+        } catch (RuntimeException e) {
+            throw new AccessNotRecordedException(e);
+        }
+    }
+
+    /**
+     * Records several reads in one transaction, all or none, and returns their access ids in order.
+     *
+     * @throws AccessNotRecordedException if they are not stored; return no data then
+     */
+    public List<UUID> recordAll(Caller caller, List<Entry> entries) {
+        try {
+            return transaction.execute(status -> {
+                List<UUID> ids = new ArrayList<>(entries.size());
+                for (Entry entry : entries) {
+                    ids.add(record(caller, entry));
+                }
+                return ids;
+            });
+        } catch (AccessNotRecordedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new AccessNotRecordedException(e);
+        }
+    }
+
+    /** The organisation a caller reads for. */
+    public static String organisation(Caller caller) {
+        if (caller.ministry() != null) {
+            return caller.ministry();
+        }
+        if (caller.office() != null) {
+            return caller.office();
+        }
+        if (caller.hasRole(Roles.CITIZEN)) {
+            return "citizen";
+        }
+        return caller.roles().stream().sorted().findFirst().map(r -> r.toLowerCase(java.util.Locale.ROOT))
+                .orElse("unknown");
+    }
+}

@@ -1,0 +1,165 @@
+package org.sijil.api.access;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.command.Repository;
+import org.sijil.api.consent.ConsentIndex;
+import org.sijil.api.consent.ConsentProperties;
+import org.sijil.api.consent.Refusal;
+import org.sijil.api.security.Caller;
+import org.sijil.api.security.Roles;
+import org.sijil.api.web.BadRequestException;
+import org.sijil.core.api.AccessBasisKind;
+import org.sijil.core.api.ConsentRuleCodes;
+import org.sijil.core.api.PersonState;
+import org.sijil.core.api.RecordConsentUseCommand;
+import org.sijil.core.api.RegistryRuleViolation;
+import org.sijil.core.consent.AccessPolicy;
+import org.sijil.core.person.Person;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A ministry system reads a person by national number for a declared purpose. The read is decided
+ * by the citizen's consents and the ministry's legal bases ({@link AccessPolicy}); granted or
+ * denied, it is recorded as an access event before the answer leaves, and if that record cannot
+ * be stored the read fails with no data. A granted answer holds only the covered categories.
+ *
+ * <p>A one-time consent is used up in the same transaction as the access record: both are stored
+ * or neither. If another read used it first, this read is denied (and recorded as denied).
+ *
+ * <p>For now the person's data comes from the write side (the {@link Person} aggregate's state);
+ * the read views will replace it.
+ */
+@RestController
+@Tag(name = "Ministries")
+class MinistryPersonController {
+
+    private final ConsentIndex consents;
+    private final ConsentProperties properties;
+    private final AccessRecorder recorder;
+    private final CommandGateway commands;
+    private final Repository<Person> persons;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    MinistryPersonController(ConsentIndex consents, ConsentProperties properties, AccessRecorder recorder,
+                             CommandGateway commands, Repository<Person> persons, JdbcTemplate jdbc,
+                             PlatformTransactionManager transactions, Clock clock) {
+        this.consents = consents;
+        this.properties = properties;
+        this.recorder = recorder;
+        this.commands = commands;
+        this.persons = persons;
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/v1/ministry/persons")
+    @Operation(summary = "A person's data for a declared purpose (ministry systems)",
+            description = "Only the categories the citizen's consent or the ministry's legal basis covers. "
+                    + "Without either: 403 with the reason. Every read, granted or denied, is recorded first.")
+    MinistryPersonView read(@RequestParam(required = false) String nationalNumber,
+                            @RequestParam(required = false) String purpose, Authentication auth) {
+        Caller caller = Caller.of(auth);
+        if (!caller.hasRole(Roles.MINISTRY) || !properties.knowsMinistry(caller.ministry())) {
+            throw new AccessDeniedException("ministry systems only");
+        }
+        if (nationalNumber == null || nationalNumber.isBlank()) {
+            throw new BadRequestException("nationalNumber", "field.required");
+        }
+        if (!nationalNumber.matches("[0-9]{12}")) {
+            throw new BadRequestException("nationalNumber", "national-number.invalid");
+        }
+        if (purpose == null || purpose.isBlank()) {
+            throw new BadRequestException("purpose", "field.required");
+        }
+        if (!purpose.matches("[a-z0-9][a-z0-9._-]{0,63}")) {
+            throw new BadRequestException("purpose", "value.malformed");
+        }
+        UUID personId = personWith(nationalNumber);
+        String ministry = caller.ministry();
+        Instant now = clock.instant();
+        AccessPolicy.Decision decision = consents.decide(ministry, personId, purpose, now);
+        if (!decision.granted()) {
+            throw denied(caller, personId, purpose, decision.reason());
+        }
+        PersonState person = load(personId);
+        UUID accessId = UUID.randomUUID();
+        String basisId = decision.basisId().toString();
+        try {
+            transaction.executeWithoutResult(status -> {
+                if (decision.oneTimeConsent()) {
+                    commands.sendAndWait(new RecordConsentUseCommand(decision.basisId(), ministry, purpose, accessId,
+                            now), MetaData.with("officer", caller.subject()).and("officerRole", Roles.MINISTRY));
+                }
+                recorder.record(caller, accessId, AccessRecorder.Entry.granted(personId, Roles.MINISTRY, purpose,
+                        decision.basisKind(), basisId, decision.categories()));
+            });
+        } catch (RegistryRuleViolation e) {
+            // the consent was used up, revoked or lapsed between the decision and its use
+            throw denied(caller, personId, purpose, reasonFor(e));
+        } catch (AccessNotRecordedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new AccessNotRecordedException(e);
+        }
+        return MinistryPersonView.of(accessId, decision.basisKind(), basisId, decision.categories(), person);
+    }
+
+    /** Records the denial, then returns the refusal to throw. */
+    private Refusal denied(Caller caller, UUID personId, String purpose, String reason) {
+        recorder.record(caller, AccessRecorder.Entry.denied(personId, Roles.MINISTRY, purpose, null, reason));
+        return new Refusal(HttpStatus.FORBIDDEN, "purpose", reason);
+    }
+
+    private static String reasonFor(RegistryRuleViolation e) {
+        return switch (e.code()) {
+            case ConsentRuleCodes.CONSENT_REVOKED -> ConsentRuleCodes.DENIED_CONSENT_REVOKED;
+            case ConsentRuleCodes.CONSENT_NOT_IN_FORCE -> ConsentRuleCodes.DENIED_CONSENT_EXPIRED;
+            case ConsentRuleCodes.CONSENT_ALREADY_USED -> ConsentRuleCodes.DENIED_CONSENT_USED;
+            default -> ConsentRuleCodes.DENIED_NO_BASIS;
+        };
+    }
+
+    private UUID personWith(String nationalNumber) {
+        List<UUID> ids = jdbc.queryForList("SELECT person_id FROM national_number WHERE national_number = ?",
+                UUID.class, nationalNumber);
+        if (ids.isEmpty()) {
+            throw new Refusal(HttpStatus.NOT_FOUND, "nationalNumber", "person.not-found");
+        }
+        return ids.get(0);
+    }
+
+    private PersonState load(UUID personId) {
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        ResultMessage<PersonState> result = unitOfWork.executeWithResult(
+                () -> persons.load(personId.toString()).invoke(Person::state));
+        if (result.isExceptional()) {
+            Throwable failure = result.exceptionResult();
+            if (failure instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(failure);
+        }
+        return result.getPayload();
+    }
+}
