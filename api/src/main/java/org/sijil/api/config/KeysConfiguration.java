@@ -1,12 +1,10 @@
 package org.sijil.api.config;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.function.Supplier;
 import org.sijil.crypto.envelope.FileMasterKey;
+import org.sijil.crypto.files.PrivateFiles;
 import org.sijil.crypto.envelope.MasterKey;
 import org.sijil.crypto.sign.KeyDirectory;
 import org.sijil.crypto.sign.KeyRing;
@@ -50,11 +48,7 @@ class KeysConfiguration {
     @Bean
     @ConditionalOnMissingBean
     MasterKey masterKey(SijilProperties properties) throws IOException {
-        Path parent = properties.masterKeyFile().toAbsolutePath().getParent();
-        if (!Files.isDirectory(parent)) {
-            Files.createDirectories(parent,
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        }
+        PrivateFiles.createDirectory(properties.masterKeyFile().toAbsolutePath().getParent());
         return FileMasterKey.openOrCreate(properties.masterKeyFile());
     }
 }

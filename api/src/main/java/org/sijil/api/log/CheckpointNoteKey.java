@@ -1,18 +1,12 @@
 package org.sijil.api.log;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
-import java.util.EnumSet;
-import java.util.UUID;
+import org.sijil.crypto.files.PrivateFiles;
 import org.sijil.crypto.note.NoteException;
 import org.sijil.crypto.note.NoteSigner;
 
@@ -38,10 +32,10 @@ final class CheckpointNoteKey {
     static NoteSigner openOrCreate(Path keysDir, String origin, SecureRandom random) throws IOException {
         Path file = keysDir.resolve(FILE_NAME);
         if (!Files.exists(file)) {
-            createDirectory(keysDir);
+            PrivateFiles.createDirectory(keysDir);
             NoteSigner generated = NoteSigner.generate(origin, random);
             try {
-                writeNew(file, (generated.secretKey() + "\n").getBytes(StandardCharsets.US_ASCII));
+                PrivateFiles.writeNew(file, (generated.secretKey() + "\n").getBytes(StandardCharsets.US_ASCII));
             } catch (FileAlreadyExistsException e) {
                 // another node or process wrote it first: use theirs
             }
@@ -57,35 +51,5 @@ final class CheckpointNoteKey {
                     + ", but sijil.log.origin is " + origin);
         }
         return signer;
-    }
-
-    private static void createDirectory(Path dir) throws IOException {
-        if (Files.isDirectory(dir)) {
-            return;
-        }
-        Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(
-                EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
-                        PosixFilePermission.OWNER_EXECUTE)));
-    }
-
-    /** Writes a new rw------- file: complete under a temporary name, then linked into place. */
-    private static void writeNew(Path target, byte[] content) throws IOException {
-        Path temp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-        try {
-            try (FileChannel channel = FileChannel.open(temp,
-                    EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                    PosixFilePermissions.asFileAttribute(
-                            EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)))) {
-                ByteBuffer buffer = ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            // link(2), unlike rename(2), fails rather than replace a file another process created
-            Files.createLink(target, temp);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
     }
 }

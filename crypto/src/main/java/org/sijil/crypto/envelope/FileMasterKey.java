@@ -2,25 +2,18 @@ package org.sijil.crypto.envelope;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Objects;
-import java.util.Set;
-import java.util.UUID;
+import org.sijil.crypto.files.PrivateFiles;
 
 /**
  * A master key kept in a local file, for development and single-machine deployments.
@@ -34,8 +27,6 @@ import java.util.UUID;
  */
 public final class FileMasterKey implements MasterKey {
 
-    private static final Set<PosixFilePermission> OWNER_RW =
-            EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
 
     private final byte[] key;
     private final String keyId;
@@ -60,7 +51,7 @@ public final class FileMasterKey implements MasterKey {
             if (!Files.exists(file)) {
                 byte[] fresh = FieldCipher.newDataKey(new SecureRandom());
                 try {
-                    writeNew(file, (Base64.getEncoder().encodeToString(fresh) + "\n").getBytes(StandardCharsets.US_ASCII));
+                    PrivateFiles.writeNew(file, (Base64.getEncoder().encodeToString(fresh) + "\n").getBytes(StandardCharsets.US_ASCII));
                 } catch (FileAlreadyExistsException raced) {
                     // another process created it first: use theirs, read below
                 } finally {
@@ -126,30 +117,5 @@ public final class FileMasterKey implements MasterKey {
                     + " bytes, not 32");
         }
         return key;
-    }
-
-    /** Publishes {@code content} under {@code target} atomically, owner-only, never replacing a file. */
-    private static void writeNew(Path target, byte[] content) throws IOException {
-        Path temp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-        try {
-            try (FileChannel channel = FileChannel.open(temp,
-                    EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                    PosixFilePermissions.asFileAttribute(OWNER_RW))) {
-                ByteBuffer buffer = ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            // link(2), unlike rename(2), fails rather than replace a key another process wrote.
-            Files.createLink(target, temp);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-        try (FileChannel dir = FileChannel.open(target.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
-            dir.force(true);
-        } catch (IOException e) {
-            // Not every platform can fsync a directory; the file itself is already durable.
-        }
     }
 }

@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.sijil.crypto.files.PrivateFiles;
 
 /**
  * The signer's store of Ed25519 keys: a directory holding one PKCS#8 PEM file per key.

@@ -1,4 +1,4 @@
-package org.sijil.crypto.sign;
+package org.sijil.crypto.files;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -18,18 +18,18 @@ import java.util.UUID;
  * secret byte is ever in a file that someone else could open; files appear under their final
  * name complete or not at all, and an existing file is never replaced.
  */
-final class PrivateFiles {
+public final class PrivateFiles {
 
-    static final Set<PosixFilePermission> OWNER_RW =
+    public static final Set<PosixFilePermission> OWNER_RW =
             EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
-    static final Set<PosixFilePermission> OWNER_RWX = EnumSet.of(
+    public static final Set<PosixFilePermission> OWNER_RWX = EnumSet.of(
             PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
 
     private PrivateFiles() {
     }
 
     /** Creates {@code dir} as rwx------ if it is missing; an existing directory is left as it is. */
-    static void createDirectory(Path dir) throws IOException {
+    public static void createDirectory(Path dir) throws IOException {
         if (Files.isDirectory(dir)) {
             return;
         }
@@ -51,7 +51,7 @@ final class PrivateFiles {
      *
      * @throws FileAlreadyExistsException if {@code target} exists; it is left untouched
      */
-    static void writeNew(Path target, byte[] content) throws IOException {
+    public static void writeNew(Path target, byte[] content) throws IOException {
         Path temp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(temp,
