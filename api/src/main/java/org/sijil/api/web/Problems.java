@@ -53,9 +53,9 @@ class Problems extends ResponseEntityExceptionHandler {
         setMessageSource(messages);
     }
 
-    @ExceptionHandler(BadRequestException.class)
-    ResponseEntity<Object> badRequest(BadRequestException e, WebRequest request) {
-        return problem(HttpStatus.BAD_REQUEST, List.of(error(e.field(), e.code(), e.args())), request);
+    @ExceptionHandler(ProblemException.class)
+    ResponseEntity<Object> refused(ProblemException e, WebRequest request) {
+        return problem(e.status(), List.of(error(e.field(), e.code(), e.args())), request);
     }
 
     @ExceptionHandler(PersonNotFoundException.class)
