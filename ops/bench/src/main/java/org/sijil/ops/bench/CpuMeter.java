@@ -114,5 +114,13 @@ final class CpuMeter {
         double otherCores() {
             return Math.max(0, machineCores - jvmCores - postgresCores);
         }
+
+        /** The average of two windows, weighted by their lengths. */
+        Usage average(double weight, Usage other, double otherWeight) {
+            double total = weight + otherWeight;
+            return new Usage((jvmCores * weight + other.jvmCores * otherWeight) / total,
+                    (postgresCores * weight + other.postgresCores * otherWeight) / total,
+                    (machineCores * weight + other.machineCores * otherWeight) / total);
+        }
     }
 }

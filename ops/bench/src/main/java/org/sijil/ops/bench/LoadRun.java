@@ -1,5 +1,7 @@
 package org.sijil.ops.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,6 +52,8 @@ final class LoadRun {
         AtomicReference<Throwable> firstError = new AtomicReference<>();
         long[][] latencies = new long[clients][];
         int[] counts = new int[clients];
+        long[] cpu = new long[clients];
+        ThreadMXBean threadCpu = ManagementFactory.getThreadMXBean();
         long[] bounds = new long[2]; // window start and end, nanoTime; written before go.countDown()
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
@@ -71,6 +75,7 @@ final class LoadRun {
                     if (before >= end) {
                         break;
                     }
+                    long cpuBefore = threadCpu.getCurrentThreadCpuTime();
                     try {
                         operation.run(client, sequence);
                     } catch (Exception | AssertionError e) {
@@ -80,6 +85,7 @@ final class LoadRun {
                     }
                     long after = System.nanoTime();
                     if (before >= start && after <= end) {
+                        cpu[client] += threadCpu.getCurrentThreadCpuTime() - cpuBefore;
                         if (n == mine.length) {
                             mine = Arrays.copyOf(mine, n * 2);
                         }
@@ -116,8 +122,7 @@ final class LoadRun {
             System.err.println(name + " @" + clients + ": " + errors.get() + " failed operations, first: "
                     + firstError.get());
         }
-        return new Result(name, clients, total, measure.toNanos() / 1e9, errors.get(),
-                percentile(all, 0.50), percentile(all, 0.99));
+        return new Result(name, clients, measure.toNanos() / 1e9, errors.get(), Arrays.stream(cpu).sum(), all);
     }
 
     /** The nearest-rank percentile of sorted latencies, in milliseconds (NaN when there are none). */
@@ -136,12 +141,42 @@ final class LoadRun {
         }
     }
 
-    /** What one load run measured. */
-    record Result(String name, int clients, long operations, double seconds, long errors, double p50Millis,
-                  double p99Millis) {
+    /**
+     * What one or more load runs of a case measured.
+     *
+     * @param clientCpuNanos CPU time the client threads spent in the counted operations
+     * @param latencies      every counted operation's latency in nanoseconds, sorted
+     */
+    record Result(String name, int clients, double seconds, long errors, long clientCpuNanos, long[] latencies) {
+
+        long operations() {
+            return latencies.length;
+        }
 
         double rate() {
-            return operations / seconds;
+            return operations() / seconds;
+        }
+
+        /** CPU the calling thread spent per operation, in microseconds. */
+        double clientCpuMicros() {
+            return latencies.length == 0 ? Double.NaN : clientCpuNanos / 1e3 / latencies.length;
+        }
+
+        double p50Millis() {
+            return percentile(latencies, 0.50);
+        }
+
+        double p99Millis() {
+            return percentile(latencies, 0.99);
+        }
+
+        /** Both runs as one: their windows added, their latencies merged. */
+        Result plus(Result other) {
+            long[] merged = Arrays.copyOf(latencies, latencies.length + other.latencies.length);
+            System.arraycopy(other.latencies, 0, merged, latencies.length, other.latencies.length);
+            Arrays.sort(merged);
+            return new Result(name, clients, seconds + other.seconds, errors + other.errors,
+                    clientCpuNanos + other.clientCpuNanos, merged);
         }
     }
 }

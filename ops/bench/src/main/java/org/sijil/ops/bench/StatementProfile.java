@@ -19,7 +19,7 @@ final class StatementProfile {
     private final DataSource admin;
     private final String database;
     private Map<String, double[]> before = Map.of();
-    private List<Line> lines = List.of();
+    private final Map<String, double[]> totals = new HashMap<>();
 
     /** @param admin connections to another database of the same server, so they do not count */
     StatementProfile(DataSource admin, String database) {
@@ -31,21 +31,26 @@ final class StatementProfile {
         before = snapshot();
     }
 
+    /** Adds what ran since {@link #start()}; a profile can cover several windows. */
     void stop() {
-        Map<String, double[]> after = snapshot();
-        List<Line> diff = new ArrayList<>();
-        after.forEach((query, now) -> {
+        snapshot().forEach((query, now) -> {
             double[] then = before.getOrDefault(query, new double[2]);
-            long calls = (long) (now[0] - then[0]);
-            if (calls > 0) {
-                diff.add(new Line(query, calls, (now[1] - then[1]) / calls));
-            }
+            double[] total = totals.computeIfAbsent(query, q -> new double[2]);
+            total[0] += now[0] - then[0];
+            total[1] += now[1] - then[1];
         });
-        diff.sort((a, b) -> Long.compare(b.calls(), a.calls()));
-        lines = diff;
     }
 
+    /** The statements run in the profiled windows, most frequent first. */
     List<Line> lines() {
+        List<Line> lines = new ArrayList<>();
+        totals.forEach((query, total) -> {
+            long calls = (long) total[0];
+            if (calls > 0) {
+                lines.add(new Line(query, calls, total[1] / calls));
+            }
+        });
+        lines.sort((a, b) -> Long.compare(b.calls(), a.calls()));
         return lines;
     }
 

@@ -1,5 +1,7 @@
 package org.sijil.ops.bench;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,35 +13,46 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.axonframework.modelling.command.AbstractRepository;
+import org.slf4j.LoggerFactory;
 
 /**
  * The write-side benchmark: on one durable PostgreSQL, the rate and latency of plain one-row insert
  * transactions, of Sijil's births through the command gateway (signing on and off) and through HTTP,
  * at 1 and 8 concurrent clients. Results and how to read them: docs/benchmarks.md.
  *
- * <p>Arguments, all optional: {@code warmup=2} and {@code measure=8} (seconds per case),
- * {@code clients=1,8}, {@code http=true}, {@code profile=true} (statements per command).
+ * <p>The cases take turns: each runs {@code rounds} short windows, one after another case's, so
+ * load from other work on the machine falls on all cases alike instead of on whichever ran while it
+ * peaked. A case's figures merge its windows: operations over total window time, percentiles over
+ * all its latencies.
+ *
+ * <p>Arguments, all optional: {@code warmup=3} (seconds per case, all cases warmed up before any is measured),
+ * {@code measure=6} (seconds per case, split over the rounds), {@code rounds=3},
+ * {@code clients=1,8}, {@code http=true}, {@code profile=true} (statements per operation).
  */
 public final class WriteSideBench {
 
+    /** Lets a case's threads start and take their connections before its window opens. */
+    private static final Duration SETTLE = Duration.ofMillis(250);
+
     private final Duration warmUp;
     private final Duration measure;
+    private final int rounds;
     private final List<Integer> clientCounts;
     private final boolean http;
     private final boolean profile;
     private final List<Row> rows = new ArrayList<>();
-    private final Map<String, List<StatementProfile.Line>> profiles = new LinkedHashMap<>();
 
     private WriteSideBench(Map<String, String> args) {
-        this.warmUp = Duration.ofMillis((long) (Double.parseDouble(args.getOrDefault("warmup", "2")) * 1000));
-        this.measure = Duration.ofMillis((long) (Double.parseDouble(args.getOrDefault("measure", "8")) * 1000));
+        this.warmUp = seconds(args.getOrDefault("warmup", "3"));
+        this.measure = seconds(args.getOrDefault("measure", "6"));
+        this.rounds = Integer.parseInt(args.getOrDefault("rounds", "3"));
         this.clientCounts = Stream.of(args.getOrDefault("clients", "1,8").split(",")).map(Integer::valueOf).toList();
         this.http = Boolean.parseBoolean(args.getOrDefault("http", "true"));
         this.profile = Boolean.parseBoolean(args.getOrDefault("profile", "true"));
     }
 
     public static void main(String[] args) throws Exception {
-        System.setProperty("disable-axoniq-console-message", "true");
         Map<String, String> options = new LinkedHashMap<>();
         for (String arg : args) {
             int eq = arg.indexOf('=');
@@ -48,16 +61,21 @@ public final class WriteSideBench {
             }
             options.put(arg.substring(0, eq), arg.substring(eq + 1));
         }
-        new WriteSideBench(options).run();
+        Path dir = Files.createTempDirectory("sijil-bench");
+        // read by logback.xml: the application's log goes to a file, as it would in production
+        System.setProperty("sijil.bench.log", dir.resolve("application.log").toString());
+        System.setProperty("disable-axoniq-console-message", "true");
+        new WriteSideBench(options).run(dir);
         System.exit(0);
     }
 
-    private void run() throws Exception {
-        Path dir = Files.createTempDirectory("sijil-bench");
-        System.out.printf("machine: %d cores, %s, Java %s; each case %ss warm-up + %ss measured%n",
-                Runtime.getRuntime().availableProcessors(), System.getProperty("os.name") + " "
-                        + System.getProperty("os.arch"), System.getProperty("java.version"),
-                warmUp.toMillis() / 1000.0, measure.toMillis() / 1000.0);
+    private void run(Path dir) throws Exception {
+        System.out.printf(Locale.ROOT, "machine: %d cores, %s %s, Java %s; per case %.1f s warm-up, "
+                        + "then %.1f s measured in %d rounds%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
+                System.getProperty("os.arch"), System.getProperty("java.version"), warmUp.toMillis() / 1000.0,
+                measure.toMillis() / 1000.0, rounds);
+        System.out.println("application log: " + dir.resolve("application.log"));
         try (BenchPostgres postgres = BenchPostgres.start(dir.resolve("postgres"))) {
             System.out.println("postgres: " + postgres.settings());
             String plainUrl = postgres.createDatabase("plain");
@@ -78,82 +96,92 @@ public final class WriteSideBench {
                 statements.createTables();
                 HttpBirths signedHttp = http ? new HttpBirths(signed.port()) : null;
                 CpuMeter cpu = new CpuMeter(postmaster);
+                Logger notFoundWarning = (Logger) LoggerFactory.getLogger(AbstractRepository.class);
+                System.out.println();
+
+                int most = clientCounts.stream().mapToInt(Integer::intValue).max().orElse(1);
+                SecureRandom[] randoms = Stream.generate(SecureRandom::new).limit(most).toArray(SecureRandom[]::new);
+                List<Case> cases = new ArrayList<>(List.of(
+                        new Case(Kind.PLAIN, "plain", (c, n) -> plain.insertOne()),
+                        new Case(Kind.STATEMENTS, "plain", (c, n) -> statements.registerOne(randoms[c])),
+                        new Case(Kind.SIJIL, "sijil_signed", (c, n) -> signed.registerBirth(randoms[c])),
+                        new Case(Kind.UNSIGNED, "sijil_unsigned", (c, n) -> unsigned.registerBirth(randoms[c])),
+                        new Case(Kind.QUIET, "sijil_signed", (c, n) -> signed.registerBirth(randoms[c]))));
+                if (signedHttp != null) {
+                    cases.add(new Case(Kind.HTTP, "sijil_signed", (c, n) -> signedHttp.registerBirth()));
+                }
+                // one warm-up of every path before any window, so no case is measured while the JIT
+                // is still compiling code that the cases before it never ran
+                for (Case which : cases) {
+                    notFoundWarning.setLevel(which.kind == Kind.QUIET ? Level.ERROR : null);
+                    LoadRun.Result result = LoadRun.run(which.kind.label, most, Duration.ZERO, warmUp,
+                            LoadRun.Window.NONE, which.operation);
+                    notFoundWarning.setLevel(null);
+                    System.out.printf(Locale.ROOT, "warm-up: %-45s @%d %7.0f ops/s%n", which.kind.label, most,
+                            result.rate());
+                }
 
                 for (int clients : clientCounts) {
-                    SecureRandom[] randoms = Stream.generate(SecureRandom::new).limit(clients)
-                            .toArray(SecureRandom[]::new);
-                    measure(Case.PLAIN, clients, admin, "plain", cpu, (c, n) -> plain.insertOne());
-                    measure(Case.STATEMENTS, clients, admin, "plain", cpu,
-                            (c, n) -> statements.registerOne(randoms[c]));
-                    measure(Case.SIJIL, clients, admin, "sijil_signed", cpu,
-                            (c, n) -> signed.registerBirth(randoms[c]));
-                    measure(Case.UNSIGNED, clients, admin, "sijil_unsigned", cpu,
-                            (c, n) -> unsigned.registerBirth(randoms[c]));
-                    if (signedHttp != null) {
-                        measure(Case.HTTP, clients, admin, "sijil_signed", cpu, (c, n) -> signedHttp.registerBirth());
+                    Map<Kind, Measured> measured = new LinkedHashMap<>();
+                    for (int round = 1; round <= rounds; round++) {
+                        for (Case which : cases) {
+                            StatementProfile statementProfile = measured.containsKey(which.kind)
+                                    ? measured.get(which.kind).statements
+                                    : new StatementProfile(admin, which.database);
+                            // Axon logs each failed aggregate load, stack trace included, at WARN; a
+                            // birth's "is this person new?" check is one. The QUIET case silences it.
+                            notFoundWarning.setLevel(which.kind == Kind.QUIET ? Level.ERROR : null);
+                            Window window = new Window(cpu, profile ? statementProfile : null);
+                            LoadRun.Result result = LoadRun.run(which.kind.label, clients,
+                                    SETTLE, measure.dividedBy(rounds), window, which.operation);
+                            notFoundWarning.setLevel(null);
+                            System.out.printf(Locale.ROOT, "round %d: %-45s @%d %7.0f ops/s  (machine: %.2f of %d "
+                                            + "cores busy, %.2f by others)%n", round, which.kind.label, clients,
+                                    result.rate(), window.usage.machineCores(),
+                                    Runtime.getRuntime().availableProcessors(), window.usage.otherCores());
+                            measured.merge(which.kind, new Measured(result, window.usage, statementProfile,
+                                    result.rate(), result.rate()), Measured::plus);
+                        }
                     }
+                    measured.forEach((kind, m) -> rows.add(new Row(kind, m)));
                 }
             }
         }
         report();
     }
 
-    private void measure(Case which, int clients, HikariDataSource admin, String database, CpuMeter cpu,
-                         LoadRun.Operation operation) throws InterruptedException {
-        StatementProfile statements = new StatementProfile(admin, database);
-        CpuMeter.Usage[] usage = new CpuMeter.Usage[1];
-        LoadRun.Result result = LoadRun.run(which.label, clients, warmUp, measure, new LoadRun.Window() {
-            @Override
-            public void opened() {
-                if (profile) {
-                    statements.start();
-                }
-                cpu.start();
-            }
-
-            @Override
-            public void closed() {
-                usage[0] = cpu.stop();
-                if (profile) {
-                    statements.stop();
-                }
-            }
-        }, operation);
-        Row row = new Row(which, result, usage[0]);
-        rows.add(row);
-        profiles.put(which.label + " @" + clients, statements.lines());
-        System.out.println(row.format());
-    }
-
     private void report() {
         System.out.println();
-        System.out.println("| case | clients | ops/s | p50 ms | p99 ms | errors | CPU cores: JVM / PostgreSQL / other |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---|");
+        System.out.println("| case | clients | ops/s | (rounds: min–max) | p50 ms | p99 ms | errors "
+                + "| CPU µs/op: calling thread / JVM / PostgreSQL | cores busy: JVM / PostgreSQL / other work |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---|---|");
         for (Row row : rows) {
             System.out.println(row.format());
         }
         System.out.println();
         for (int clients : clientCounts) {
-            ratio("Sijil / plain", Case.SIJIL, Case.PLAIN, clients,
-                    clients == 8 ? " (goal >= 0.50 with Sijil p99 <= 20 ms)" : "");
-            ratio("signing on / off", Case.SIJIL, Case.UNSIGNED, clients, " (goal >= 0.90)");
-            ratio("Sijil's statements in plain JDBC / plain", Case.STATEMENTS, Case.PLAIN, clients, "");
-            ratio("Sijil / Sijil's statements in plain JDBC", Case.SIJIL, Case.STATEMENTS, clients, "");
+            ratio("Sijil / plain", Kind.SIJIL, Kind.PLAIN, clients,
+                    clients == 8 ? String.format(Locale.ROOT, " (goal >= 0.50 with p99 <= 20 ms; p99 %.1f ms)",
+                            find(Kind.SIJIL, clients).measured.result.p99Millis()) : "");
+            ratio("signing on / off", Kind.SIJIL, Kind.UNSIGNED, clients, " (goal >= 0.90)");
+            ratio("Sijil, not-found warning silenced / as shipped", Kind.QUIET, Kind.SIJIL, clients, "");
+            ratio("Sijil's statements in plain JDBC / plain", Kind.STATEMENTS, Kind.PLAIN, clients, "");
+            ratio("Sijil, warning silenced / Sijil's statements in plain JDBC", Kind.QUIET, Kind.STATEMENTS,
+                    clients, "");
             if (http) {
-                ratio("HTTP / command gateway", Case.HTTP, Case.SIJIL, clients, "");
+                ratio("HTTP / command gateway", Kind.HTTP, Kind.SIJIL, clients, "");
             }
         }
         if (profile) {
-            for (Map.Entry<String, List<StatementProfile.Line>> entry : profiles.entrySet()) {
-                Row row = rows.stream().filter(r -> entry.getKey().equals(r.which.label + " @" + r.result.clients()))
-                        .findFirst().orElseThrow();
-                if (row.which == Case.PLAIN || row.result.operations() == 0) {
+            for (Row row : rows) {
+                if (row.kind == Kind.PLAIN || row.kind == Kind.QUIET || row.measured.result.operations() == 0) {
                     continue;
                 }
                 System.out.println();
-                System.out.printf("statements per operation, %s (server mean ms per call):%n", entry.getKey());
-                for (StatementProfile.Line line : entry.getValue()) {
-                    double perOp = (double) line.calls() / row.result.operations();
+                System.out.printf("statements per operation, %s @%d (mean server time per call; COMMIT is not "
+                        + "listed by pg_stat_statements):%n", row.kind.label, row.measured.result.clients());
+                for (StatementProfile.Line line : row.measured.statements.lines()) {
+                    double perOp = (double) line.calls() / row.measured.result.operations();
                     if (perOp >= 0.05) {
                         System.out.printf(Locale.ROOT, "  %5.2f x %7.3f ms  %s%n", perOp, line.meanMillis(),
                                 line.shortQuery());
@@ -163,39 +191,91 @@ public final class WriteSideBench {
         }
     }
 
-    private void ratio(String label, Case numerator, Case denominator, int clients, String goal) {
+    private void ratio(String label, Kind numerator, Kind denominator, int clients, String goal) {
         Row top = find(numerator, clients);
         Row bottom = find(denominator, clients);
         if (top != null && bottom != null) {
             System.out.printf(Locale.ROOT, "%s @%d: %.2fx%s%n", label, clients,
-                    top.result.rate() / bottom.result.rate(), goal);
+                    top.measured.result.rate() / bottom.measured.result.rate(), goal);
         }
     }
 
-    private Row find(Case which, int clients) {
-        return rows.stream().filter(r -> r.which == which && r.result.clients() == clients).findFirst().orElse(null);
+    private Row find(Kind kind, int clients) {
+        return rows.stream().filter(r -> r.kind == kind && r.measured.result.clients() == clients)
+                .findFirst().orElse(null);
     }
 
-    private enum Case {
+    private static Duration seconds(String value) {
+        return Duration.ofMillis(Math.round(Double.parseDouble(value) * 1000));
+    }
+
+    private enum Kind {
         PLAIN("plain JDBC, 1 row/tx"),
-        STATEMENTS("Sijil's statements, plain JDBC"),
+        STATEMENTS("Sijil's statements, plain JDBC, 1 tx"),
         SIJIL("Sijil command gateway"),
         UNSIGNED("Sijil command gateway, signing off"),
+        QUIET("Sijil command gateway, not-found warning off"),
         HTTP("Sijil HTTP POST /api/v1/births");
 
         final String label;
 
-        Case(String label) {
+        Kind(String label) {
             this.label = label;
         }
     }
 
-    private record Row(Case which, LoadRun.Result result, CpuMeter.Usage cpu) {
+    private record Case(Kind kind, String database, LoadRun.Operation operation) {
+    }
+
+    /** Opens and closes the CPU meter and the statement profile with the measured window. */
+    private static final class Window implements LoadRun.Window {
+        private final CpuMeter cpu;
+        private final StatementProfile statements;
+        private CpuMeter.Usage usage;
+
+        Window(CpuMeter cpu, StatementProfile statements) {
+            this.cpu = cpu;
+            this.statements = statements;
+        }
+
+        @Override
+        public void opened() {
+            if (statements != null) {
+                statements.start();
+            }
+            cpu.start();
+        }
+
+        @Override
+        public void closed() {
+            usage = cpu.stop();
+            if (statements != null) {
+                statements.stop();
+            }
+        }
+    }
+
+    /** A case's windows so far: merged results, time-weighted CPU, the slowest and fastest window. */
+    private record Measured(LoadRun.Result result, CpuMeter.Usage cpu, StatementProfile statements,
+                            double minRate, double maxRate) {
+
+        Measured plus(Measured other) {
+            return new Measured(result.plus(other.result),
+                    cpu.average(result.seconds(), other.cpu, other.result.seconds()), statements,
+                    Math.min(minRate, other.minRate), Math.max(maxRate, other.maxRate));
+        }
+    }
+
+    private record Row(Kind kind, Measured measured) {
 
         String format() {
-            return String.format(Locale.ROOT, "| %s | %d | %.0f | %.2f | %.2f | %d | %.2f / %.2f / %.2f |",
-                    which.label, result.clients(), result.rate(), result.p50Millis(), result.p99Millis(),
-                    result.errors(), cpu.jvmCores(), cpu.postgresCores(), cpu.otherCores());
+            LoadRun.Result r = measured.result;
+            CpuMeter.Usage cpu = measured.cpu;
+            return String.format(Locale.ROOT,
+                    "| %s | %d | %.0f | %.0f–%.0f | %.2f | %.2f | %d | %.0f / %.0f / %.0f | %.2f / %.2f / %.2f |",
+                    kind.label, r.clients(), r.rate(), measured.minRate, measured.maxRate, r.p50Millis(),
+                    r.p99Millis(), r.errors(), r.clientCpuMicros(), cpu.jvmCores() * 1e6 / r.rate(),
+                    cpu.postgresCores() * 1e6 / r.rate(), cpu.jvmCores(), cpu.postgresCores(), cpu.otherCores());
         }
     }
 }
