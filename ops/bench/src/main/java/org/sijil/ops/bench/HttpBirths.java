@@ -2,10 +2,14 @@ package org.sijil.ops.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /** Births through {@code POST /api/v1/births} with a development-issuer token, as a client sends them. */
@@ -37,6 +41,27 @@ final class HttpBirths {
             throw new IllegalStateException("no development token: " + issued.statusCode() + " " + issued.body());
         }
         this.token = new ObjectMapper().readTree(issued.body()).get("access_token").asText();
+    }
+
+    /** The same request through {@link HttpURLConnection}, to tell the client's cost from the server's. */
+    void registerBirthUrlConnection() throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) births.toURL().openConnection();
+        connection.setRequestMethod("POST");
+        connection.setDoOutput(true);
+        connection.setRequestProperty("Authorization", "Bearer " + token);
+        connection.setRequestProperty("Content-Type", "application/json");
+        byte[] body = BODY.getBytes(StandardCharsets.UTF_8);
+        connection.setFixedLengthStreamingMode(body.length);
+        try (OutputStream out = connection.getOutputStream()) {
+            out.write(body);
+        }
+        int status = connection.getResponseCode();
+        try (InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+            String response = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            if (status != 201) {
+                throw new IllegalStateException("birth not registered: " + status + " " + response);
+            }
+        }
     }
 
     void registerBirth() throws IOException, InterruptedException {

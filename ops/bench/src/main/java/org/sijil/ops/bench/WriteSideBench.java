@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Arguments, all optional: {@code warmup=3} (seconds per case, all cases warmed up before any is measured),
  * {@code measure=6} (seconds per case, split over the rounds), {@code rounds=3},
- * {@code clients=1,8}, {@code http=true}, {@code profile=true} (statements per operation).
+ * {@code clients=1,8}, {@code http=true}, {@code profile=true} (statements per operation),
+ * {@code cases=plain,statements,sijil,unsigned,quiet,http} (the default; {@code http_url} sends the
+ * HTTP case through {@code HttpURLConnection} instead of {@code java.net.http}, to rule the client out).
  */
 public final class WriteSideBench {
 
@@ -41,6 +43,7 @@ public final class WriteSideBench {
     private final List<Integer> clientCounts;
     private final boolean http;
     private final boolean profile;
+    private final List<String> only;
     private final List<Row> rows = new ArrayList<>();
 
     private WriteSideBench(Map<String, String> args) {
@@ -50,6 +53,7 @@ public final class WriteSideBench {
         this.clientCounts = Stream.of(args.getOrDefault("clients", "1,8").split(",")).map(Integer::valueOf).toList();
         this.http = Boolean.parseBoolean(args.getOrDefault("http", "true"));
         this.profile = Boolean.parseBoolean(args.getOrDefault("profile", "true"));
+        this.only = List.of(args.getOrDefault("cases", "").toUpperCase(Locale.ROOT).split(","));
     }
 
     public static void main(String[] args) throws Exception {
@@ -109,6 +113,12 @@ public final class WriteSideBench {
                         new Case(Kind.QUIET, "sijil_signed", (c, n) -> signed.registerBirth(randoms[c]))));
                 if (signedHttp != null) {
                     cases.add(new Case(Kind.HTTP, "sijil_signed", (c, n) -> signedHttp.registerBirth()));
+                    cases.add(new Case(Kind.HTTP_URL, "sijil_signed", (c, n) -> signedHttp.registerBirthUrlConnection()));
+                }
+                if (only.equals(List.of(""))) {
+                    cases.removeIf(c -> c.kind == Kind.HTTP_URL);
+                } else {
+                    cases.removeIf(c -> !only.contains(c.kind.name()));
                 }
                 // one warm-up of every path before any window, so no case is measured while the JIT
                 // is still compiling code that the cases before it never ran
@@ -215,7 +225,8 @@ public final class WriteSideBench {
         SIJIL("Sijil command gateway"),
         UNSIGNED("Sijil command gateway, signing off"),
         QUIET("Sijil command gateway, not-found warning off"),
-        HTTP("Sijil HTTP POST /api/v1/births");
+        HTTP("Sijil HTTP POST /api/v1/births"),
+        HTTP_URL("Sijil HTTP, HttpURLConnection client");
 
         final String label;
 
