@@ -1,0 +1,102 @@
+package org.sijil.ops.bench;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.sijil.api.SijilApplication;
+import org.sijil.core.api.LineageName;
+import org.sijil.core.api.PersonName;
+import org.sijil.core.api.Place;
+import org.sijil.core.api.RegisterBirthCommand;
+import org.sijil.core.api.RegistryRuleViolation;
+import org.sijil.core.api.Sex;
+import org.sijil.core.nationalnumber.NationalNumber;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The real application, in this process, on a database of the benchmark's PostgreSQL; births go
+ * through its command gateway exactly as {@code BirthController} sends them.
+ */
+final class SijilApp implements AutoCloseable {
+
+    /** The Karkh registrar of the development issuer, as {@code RegistrarDesk} puts them in metadata. */
+    static final MetaData RECORDED_BY = MetaData.from(Map.of(
+            "officer", "registrar-baghdad", "officerRole", "REGISTRAR",
+            "office", "BGD-KARKH-01", "governorate", "BGD"));
+
+    /** The name used in the integration tests' births (api/src/test/.../People.java). */
+    static final PersonName NAME = new PersonName(
+            new LineageName("كرار", "علي", "حسين", "الجبوري", "فاطمة", "عباس"),
+            new LineageName("كرار", "عەلی", "حوسێن", null, null, null),
+            new LineageName("Given", "Ali", "Hussein", "Al-Jubouri", null, null));
+    static final Place PLACE = new Place("BGD", null, "مستشفى اليرموك");
+    static final LocalDate BORN = LocalDate.of(2024, 4, 4);
+
+    private final ConfigurableApplicationContext context;
+    private final CommandGateway commands;
+
+    private SijilApp(ConfigurableApplicationContext context) {
+        this.context = context;
+        this.commands = context.getBean(CommandGateway.class);
+    }
+
+    static SijilApp start(String name, String jdbcUrl, Path dir, boolean signing) {
+        // as command-line arguments, which take precedence over the application's own application.yml
+        String[] settings = Map.ofEntries(
+                        Map.entry("spring.application.name", name),
+                        Map.entry("spring.main.banner-mode", "off"),
+                        Map.entry("spring.datasource.url", jdbcUrl),
+                        Map.entry("spring.datasource.username", "postgres"),
+                        // the embedded default's pool size (EmbeddedPostgresConfiguration)
+                        Map.entry("spring.datasource.hikari.maximum-pool-size", "20"),
+                        Map.entry("server.port", "0"),
+                        Map.entry("sijil.data-dir", dir.toString()),
+                        Map.entry("sijil.keys-dir", dir.resolve("keys").toString()),
+                        Map.entry("sijil.master-key-file", dir.resolve("keys/master.key").toString()),
+                        Map.entry("sijil.signing", Boolean.toString(signing)),
+                        Map.entry("sijil.security.dev-issuer.enabled", "true"))
+                .entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(SijilApplication.class).run(settings);
+        return new SijilApp(context);
+    }
+
+    /**
+     * Registers one birth of a new person; like {@code BirthController}, draws a new national number
+     * if the random one is already taken.
+     */
+    void registerBirth(SecureRandom random) {
+        UUID personId = UUID.randomUUID();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                commands.sendAndWait(new RegisterBirthCommand(personId, NationalNumber.allocate(random), NAME,
+                        Sex.FEMALE, BORN, PLACE, null, null, "BGD-KARKH-01", Instant.now()), RECORDED_BY);
+                return;
+            } catch (RegistryRuleViolation e) {
+                if (!"national-number.taken".equals(e.code()) || attempt == 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    int port() {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    DataSource dataSource() {
+        return context.getBean(DataSource.class);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
