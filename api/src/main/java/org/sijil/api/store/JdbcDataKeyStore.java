@@ -3,6 +3,7 @@ package org.sijil.api.store;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -28,6 +29,13 @@ class JdbcDataKeyStore implements DataKeyStore {
 
     private static final int CACHE_SIZE = 50_000;
 
+    private static final String GET_OR_CREATE = "WITH created AS ("
+            + " INSERT INTO person_data_key (person_id, wrapped_key, master_key_id, created_at)"
+            + " VALUES (?, ?, ?, ?) ON CONFLICT (person_id) DO NOTHING RETURNING wrapped_key)"
+            + " SELECT wrapped_key FROM created"
+            + " UNION ALL SELECT wrapped_key FROM person_data_key"
+            + " WHERE person_id = ? AND NOT EXISTS (SELECT 1 FROM created)";
+
     private final JdbcTemplate jdbc;
     private final MasterKey masterKey;
     private final SecureRandom random;
@@ -51,16 +59,19 @@ class JdbcDataKeyStore implements DataKeyStore {
 
     @Override
     public byte[] dataKeyForWriting(UUID personId) {
-        Optional<StoredKey> stored = find(personId);
-        if (stored.isEmpty()) {
-            byte[] dataKey = FieldCipher.newDataKey(random);
-            jdbc.update("INSERT INTO person_data_key (person_id, wrapped_key, master_key_id, created_at) "
-                            + "VALUES (?, ?, ?, ?) ON CONFLICT (person_id) DO NOTHING",
-                    personId, masterKey.wrap(dataKey, context(personId)), masterKey.keyId(),
-                    Timestamp.from(clock.instant()));
-            stored = find(personId);
-        }
+        // One round trip whether the person is new or not: offer a fresh key, keep a stored one.
+        byte[] fresh = FieldCipher.newDataKey(random);
+        byte[] freshWrapped = masterKey.wrap(fresh, context(personId));
+        List<StoredKey> rows = jdbc.query(GET_OR_CREATE, (rs, n) -> new StoredKey(rs.getBytes(1)),
+                personId, freshWrapped, masterKey.keyId(), Timestamp.from(clock.instant()), personId);
+        // empty only if a concurrent transaction created the key after this statement's snapshot
+        Optional<StoredKey> stored = rows.isEmpty() ? find(personId) : Optional.of(rows.get(0));
         StoredKey key = stored.orElseThrow(() -> new IllegalStateException("no data key row for " + personId));
+        if (Arrays.equals(key.wrapped(), freshWrapped)) {
+            // cached under its wrapped bytes: if this transaction rolls back, nothing can reach it
+            unwrapped.put(personId + ":" + Base64.getEncoder().encodeToString(freshWrapped), fresh);
+            return fresh;
+        }
         if (key.wrapped() == null) {
             throw new PersonErasedException(personId);
         }
