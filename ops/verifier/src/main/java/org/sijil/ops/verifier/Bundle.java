@@ -49,9 +49,12 @@ final class Bundle {
     record ConsistencyLine(long from, long to, List<String> proof) {
     }
 
-    /** One line of {@code unlogged.jsonl}: an event row that no leaf points at. */
-    @JsonPropertyOrder({"globalIndex", "eventId", "entry", "signature"})
-    record UnloggedLine(long globalIndex, String eventId, String entry, String signature) {
+    /**
+     * One line of {@code unlogged.jsonl}: an event row that no leaf points at. {@code inFlight} says
+     * whether the sequencer had not reached it when exported; null in bundles written before it existed.
+     */
+    @JsonPropertyOrder({"globalIndex", "eventId", "entry", "signature", "inFlight"})
+    record UnloggedLine(long globalIndex, String eventId, String entry, String signature, Boolean inFlight) {
     }
 
     /** One line of {@code data-keys.jsonl}; {@code wrappedKey} null once destroyed. */

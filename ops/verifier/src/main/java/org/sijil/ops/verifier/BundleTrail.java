@@ -147,9 +147,14 @@ final class BundleTrail implements Trail {
         });
         long[] unlogged = {0, 0}; // all unlogged rows, pending ones
         Bundle.UnloggedLine[] hole = {null};
+        boolean[] marked = {true};
         forEachLine(Bundle.UNLOGGED, Bundle.UnloggedLine.class, line -> {
             unlogged[0]++;
-            if (line.globalIndex() > logged[1]) {
+            // The exporter marks each row by the sequencer's position; an unmarked row (older
+            // bundles) is judged by the strict rule: below a logged row's global index is a hole.
+            boolean inFlight = line.inFlight() != null ? line.inFlight() : line.globalIndex() > logged[1];
+            marked[0] &= line.inFlight() != null;
+            if (inFlight) {
                 unlogged[1]++;
             } else if (hole[0] == null || line.globalIndex() < hole[0].globalIndex()) {
                 hole[0] = line;
@@ -157,7 +162,7 @@ final class BundleTrail implements Trail {
             return true;
         });
         return new Coverage(logged[0] + unlogged[0], logged[0], unlogged[1],
-                Optional.ofNullable(hole[0]).map(h -> new Unlogged(h.globalIndex(), h.eventId())));
+                Optional.ofNullable(hole[0]).map(h -> new Unlogged(h.globalIndex(), h.eventId())), marked[0]);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.sijil.ops.verifier;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.sql.Array;
 import java.sql.Connection;
@@ -32,6 +34,9 @@ final class JdbcTrail implements Trail {
 
     static final int FETCH_SIZE = 2_000;
 
+    /** The tracking processor that sequences the log (Sijil's {@code LogSequencer.PROCESSING_GROUP}). */
+    static final String SEQUENCER = "transparency-log";
+
     private static final String LEAF_QUERY = "SELECT l.leaf_index, l.global_index, l.event_id, l.leaf_hash, "
             + "d.globalindex, d.eventidentifier, d.type, d.aggregateidentifier, d.sequencenumber, d.payloadtype, "
             + "d.payloadrevision, d.timestamp, d.payload, d.metadata, d.signingkeyid, d.signature "
@@ -40,6 +45,8 @@ final class JdbcTrail implements Trail {
 
     private final Connection connection;
     private final String description;
+    private Optional<SequencerPosition> position;
+    private Long lastLoggedGlobalIndex;
 
     private JdbcTrail(Connection connection, String description) {
         this.connection = connection;
@@ -210,25 +217,104 @@ final class JdbcTrail implements Trail {
         };
     }
 
+    /**
+     * Where the sequencer stands, from its tracking token in {@code tokenentry} (processor
+     * {@value #SEQUENCER}, one segment) in this transaction's snapshot. The sequencer stores its
+     * token in the transaction that appends its leaves, so the snapshot shows both as of one commit:
+     * every row at or below {@code index} and not among {@code gaps} has been handed to it, and is
+     * in the log unless the sequencer dropped it.
+     *
+     * @return empty if there is no such token or it is not a gap-aware token (then the strict rule applies)
+     */
+    Optional<SequencerPosition> sequencerPosition() throws IOException {
+        if (position == null) {
+            position = readSequencerPosition();
+        }
+        return position;
+    }
+
+    private Optional<SequencerPosition> readSequencerPosition() throws IOException {
+        try {
+            // to_regclass: a missing table must not abort the read-only transaction
+            if (queryLong("SELECT CASE WHEN to_regclass('tokenentry') IS NULL THEN 0 ELSE 1 END") == 0) {
+                return Optional.empty();
+            }
+            List<SequencerPosition> segments = new ArrayList<>();
+            boolean leaves = queryLong("SELECT count(*) FROM (SELECT 1 FROM log_leaf LIMIT 1) l") > 0;
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT tokentype, token FROM tokenentry WHERE processorname = ?")) {
+                statement.setString(1, SEQUENCER);
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        Optional<SequencerPosition> parsed = SequencerPosition.parse(rs.getString(1), rs.getBytes(2),
+                                leaves);
+                        if (parsed.isEmpty()) {
+                            return Optional.empty();
+                        }
+                        segments.add(parsed.get());
+                    }
+                }
+            }
+            return segments.size() == 1 ? Optional.of(segments.get(0)) : Optional.empty();
+        } catch (SQLException e) {
+            throw database("reading the sequencer's token", e);
+        }
+    }
+
+    /**
+     * Whether an unlogged row is in flight (not yet reached by the sequencer) rather than a hole; see
+     * {@link #coverage()} for the rule.
+     */
+    boolean inFlight(long globalIndex) throws IOException {
+        Optional<SequencerPosition> sequencer = sequencerPosition();
+        if (sequencer.isPresent()) {
+            return !sequencer.get().passed(globalIndex);
+        }
+        if (lastLoggedGlobalIndex == null) {
+            lastLoggedGlobalIndex = queryLong("SELECT coalesce(max(global_index), -1) FROM log_leaf");
+        }
+        return globalIndex > lastLoggedGlobalIndex;
+    }
+
+    /**
+     * Event rows against leaves. An event row no leaf points at is a <em>hole</em> if the sequencer
+     * has passed it (its global index is at most the token's index and not one of the token's
+     * gaps): the sequencer either saw it and failed to log it, or gave up waiting for it. Any other
+     * unlogged row is in flight — written after the sequencer's last batch, or committed late by a
+     * long transaction below rows already logged — and is counted, not reported. Without a usable
+     * token the strict rule applies: any unlogged row below the global index of a logged row is a
+     * hole (which a live database with long transactions can trip over).
+     */
     @Override
     public Coverage coverage() throws IOException {
         long rows = queryLong("SELECT count(*) FROM domainevententry");
         long logged = queryLong("SELECT count(*) FROM log_leaf l JOIN domainevententry d ON d.globalindex = l.global_index");
-        long lastLogged = queryLong("SELECT coalesce(max(global_index), -1) FROM log_leaf");
-        long pending;
+        Optional<SequencerPosition> sequencer = sequencerPosition();
+        long passedUpTo;
+        Long[] gaps;
+        if (sequencer.isPresent()) {
+            passedUpTo = sequencer.get().index();
+            gaps = sequencer.get().gaps().toArray(Long[]::new);
+        } else {
+            passedUpTo = queryLong("SELECT coalesce(max(global_index), -1) FROM log_leaf");
+            gaps = new Long[0];
+        }
+        long holes;
         Optional<Unlogged> hole = Optional.empty();
-        try (PreparedStatement count = connection.prepareStatement(
-                "SELECT count(*) FROM domainevententry WHERE globalindex > ?");
+        String unloggedPassed = " FROM domainevententry d WHERE d.globalindex <= ? AND d.globalindex <> ALL (?) "
+                + "AND NOT EXISTS (SELECT 1 FROM log_leaf l WHERE l.global_index = d.globalindex)";
+        try (PreparedStatement count = connection.prepareStatement("SELECT count(*)" + unloggedPassed);
              PreparedStatement first = connection.prepareStatement(
-                     "SELECT d.globalindex, d.eventidentifier FROM domainevententry d WHERE d.globalindex <= ? "
-                             + "AND NOT EXISTS (SELECT 1 FROM log_leaf l WHERE l.global_index = d.globalindex) "
-                             + "ORDER BY d.globalindex LIMIT 1")) {
-            count.setLong(1, lastLogged);
+                     "SELECT d.globalindex, d.eventidentifier" + unloggedPassed + " ORDER BY d.globalindex LIMIT 1")) {
+            Array gapArray = connection.createArrayOf("bigint", gaps);
+            count.setLong(1, passedUpTo);
+            count.setArray(2, gapArray);
             try (ResultSet rs = count.executeQuery()) {
                 rs.next();
-                pending = rs.getLong(1);
+                holes = rs.getLong(1);
             }
-            first.setLong(1, lastLogged);
+            first.setLong(1, passedUpTo);
+            first.setArray(2, gapArray);
             try (ResultSet rs = first.executeQuery()) {
                 if (rs.next()) {
                     hole = Optional.of(new Unlogged(rs.getLong(1), rs.getString(2)));
@@ -237,7 +323,46 @@ final class JdbcTrail implements Trail {
         } catch (SQLException e) {
             throw database("checking that every event row is logged", e);
         }
-        return new Coverage(rows, logged, pending, hole);
+        return new Coverage(rows, logged, rows - logged - holes, hole, sequencer.isPresent());
+    }
+
+    /**
+     * The sequencer's tracking token: every global index up to {@code index} except {@code gaps}
+     * has been delivered to it.
+     */
+    record SequencerPosition(long index, java.util.SortedSet<Long> gaps) {
+
+        private static final ObjectMapper JSON = new ObjectMapper();
+
+        boolean passed(long globalIndex) {
+            return globalIndex <= index && !gaps.contains(globalIndex);
+        }
+
+        /**
+         * Reads Axon's {@code GapAwareTrackingToken} as its JSON serializer stores it
+         * ({@code {"index":N,"gaps":[...]}}); a null token before any leaf means nothing was passed.
+         */
+        static Optional<SequencerPosition> parse(String type, byte[] token, boolean logHasLeaves) {
+            if (token == null) {
+                return logHasLeaves ? Optional.empty() : Optional.of(new SequencerPosition(-1, new java.util.TreeSet<>()));
+            }
+            if (type == null || !type.endsWith(".GapAwareTrackingToken")) {
+                return Optional.empty();
+            }
+            try {
+                JsonNode node = JSON.readTree(token);
+                if (node == null || !node.path("index").canConvertToLong()) {
+                    return Optional.empty();
+                }
+                java.util.SortedSet<Long> gaps = new java.util.TreeSet<>();
+                for (JsonNode gap : node.path("gaps")) {
+                    gaps.add(gap.asLong());
+                }
+                return Optional.of(new SequencerPosition(node.get("index").asLong(), gaps));
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        }
     }
 
     @Override

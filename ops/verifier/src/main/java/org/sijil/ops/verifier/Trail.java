@@ -104,13 +104,16 @@ interface Trail extends AutoCloseable {
     /**
      * Event rows against log leaves.
      *
-     * @param eventRows   event rows stored
-     * @param logged      event rows some leaf points at
-     * @param pending     rows after the last logged global index: written but not yet sequenced
-     * @param firstHole   the first row at or below the last logged global index that no leaf
-     *                    points at, if any
+     * @param eventRows      event rows stored
+     * @param logged         event rows some leaf points at
+     * @param pending        unlogged rows the sequencer has not reached yet (in flight): normal
+     * @param firstHole      the first unlogged row the sequencer has already passed, if any
+     * @param sequencerKnown true if the sequencer's position was known and the rule of
+     *                       {@code docs/trail-bundle.md} ("Holes") applied; false if the stricter
+     *                       fallback judged instead (any unlogged row below the global index of a
+     *                       logged row is a hole)
      */
-    record Coverage(long eventRows, long logged, long pending, Optional<Unlogged> firstHole) {
+    record Coverage(long eventRows, long logged, long pending, Optional<Unlogged> firstHole, boolean sequencerKnown) {
     }
 
     /** An event row that no leaf points at. */

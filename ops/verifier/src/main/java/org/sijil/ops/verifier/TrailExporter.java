@@ -85,7 +85,7 @@ final class TrailExporter {
             try (OutputStream stream = sink.open(Bundle.UNLOGGED)) {
                 trail.forEachUnlogged(event -> {
                     writeLine(lines, stream, new Bundle.UnloggedLine(event.globalIndex(), event.entry().eventId(),
-                            b64(event.entry().encode()), b64(event.signature())));
+                            b64(event.entry().encode()), b64(event.signature()), trail.inFlight(event.globalIndex())));
                     unlogged[0]++;
                 });
             }

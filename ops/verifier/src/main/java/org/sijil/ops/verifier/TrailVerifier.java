@@ -130,7 +130,8 @@ final class TrailVerifier {
             if (coverage.firstHole().isPresent()) {
                 Trail.Unlogged hole = coverage.firstHole().get();
                 throw new TrailFailure(-1, hole.eventId(), "event row (global index " + hole.globalIndex()
-                        + ") is not in the log, though later rows are");
+                        + ") is not in the log, though "
+                        + (coverage.sequencerKnown() ? "the sequencer has passed it" : "later rows are"));
             }
         }
         run.saveState();

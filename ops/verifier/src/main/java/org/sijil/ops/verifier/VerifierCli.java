@@ -58,7 +58,12 @@ public final class VerifierCli {
     private final ObjectMapper json = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    VerifierCli(PrintStream out, PrintStream err) {
+    /**
+     * A command line that prints to these streams instead of the process's own, for running the
+     * verifier inside another program (a test, a benchmark); {@link #run} then returns the status
+     * that {@link #main} would exit with.
+     */
+    public VerifierCli(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
     }
@@ -68,7 +73,7 @@ public final class VerifierCli {
     }
 
     /** Runs one command and returns its exit status. */
-    int run(String... argv) {
+    public int run(String... argv) {
         if (argv.length == 0 || argv[0].equals("help") || argv[0].equals("--help")) {
             (argv.length == 0 ? err : out).println(USAGE);
             return argv.length == 0 ? ERROR : OK;
@@ -132,7 +137,8 @@ public final class VerifierCli {
                 .map(e -> e.getKey() + " (" + e.getValue() + " events)").collect(Collectors.joining(", ")));
         if (s.coverage() != null) {
             out.println("  event rows:  " + s.coverage().eventRows() + " (" + s.coverage().logged() + " logged, "
-                    + s.coverage().pending() + " written after the last logged event, not yet logged)");
+                    + s.coverage().pending() + " not yet sequenced"
+                    + (s.coverage().sequencerKnown() ? "" : ", judged without the sequencer's position") + ")");
         }
         out.println(String.format(Locale.ROOT, "  elapsed:     %.3f s, %d events this run, %.0f events/s",
                 s.elapsed().toNanos() / 1e9, s.eventsThisRun(), s.eventsPerSecond()));

@@ -23,13 +23,10 @@ import java.util.UUID;
 /**
  * Times full verification against a plain sequential read of the same rows, on a synthetic trail
  * of N events (default 200,000) in an embedded PostgreSQL with {@code fsync} and
- * {@code synchronous_commit} on. Not a test; run it as documented in {@code docs/trail-bundle.md}:
+ * {@code synchronous_commit} on. Not a test; run it with one command (threads 0: one per core):
  *
  * <pre>
- * ./mvnw -B -q -pl ops/verifier test-compile dependency:build-classpath \
- *     -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
- * java -cp ops/verifier/target/test-classes:ops/verifier/target/classes:$(cat ops/verifier/target/test-classpath.txt) \
- *     org.sijil.ops.verifier.VerifierBench [events] [threads]
+ * ./mvnw -B -pl ops/verifier -Pbench verify [-Dbench.events=200000] [-Dbench.threads=0]
  * </pre>
  */
 public final class VerifierBench {
@@ -42,7 +39,8 @@ public final class VerifierBench {
 
     public static void main(String[] args) throws Exception {
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
-        int threads = args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
+        int threads = args.length > 1 && Integer.parseInt(args[1]) > 0 ? Integer.parseInt(args[1])
+                : Runtime.getRuntime().availableProcessors();
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")

@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -261,7 +263,59 @@ class VerifierCliTest {
     void rowsNotYetSequencedAreReportedNotFailed() throws Exception {
         appendEvents(2);
         assertThat(verify()).as(out + err).isZero();
-        assertThat(out).contains("event rows:  12 (10 logged, 2 written after the last logged event");
+        assertThat(out).contains("event rows:  12 (10 logged, 2 not yet sequenced, judged without the sequencer's position)");
+    }
+
+    /** The sequencer's token as Axon's Jackson serializer stores it. */
+    private void sequencerToken(String tokenJson) throws SQLException {
+        try (Statement statement = trail.connection.createStatement()) {
+            statement.execute("CREATE TABLE IF NOT EXISTS tokenentry (processorname VARCHAR(255) NOT NULL, "
+                    + "segment INTEGER NOT NULL, token BYTEA, tokentype VARCHAR(255), timestamp VARCHAR(255), "
+                    + "owner VARCHAR(255), PRIMARY KEY (processorname, segment))");
+            statement.execute("DELETE FROM tokenentry");
+        }
+        try (PreparedStatement insert = trail.connection.prepareStatement("INSERT INTO tokenentry "
+                + "(processorname, segment, token, tokentype) VALUES ('transparency-log', 0, ?, ?)")) {
+            insert.setBytes(1, tokenJson.getBytes(StandardCharsets.UTF_8));
+            insert.setString(2, "org.axonframework.eventhandling.GapAwareTrackingToken");
+            insert.executeUpdate();
+        }
+    }
+
+    @Test
+    void aRowCommittedLateBelowLoggedRowsIsInFlightWhileTheSequencerWaitsForIt() throws Exception {
+        appendEvents(1);
+        String late = events.get(events.size() - 1);
+        appendEvents(1);
+        trail.sequenceExcept(late);
+        trail.checkpoint();
+        sequencerToken("{\"index\":12,\"gaps\":[11]}"); // row 11 committed after 12 was sequenced
+        assertThat(verify()).as(out + err).isZero();
+        assertThat(out).contains("event rows:  12 (11 logged, 1 not yet sequenced)");
+
+        Path bundle = dir.resolve("in-flight.zip");
+        assertThat(run("export", "--jdbc-url", trail.jdbcUrl, "--out", bundle.toString())).as(out + err).isZero();
+        assertThat(run("verify", "--bundle", bundle.toString(), "--keys", keys.toString(), "--log-key",
+                trail.logSigner.verifierKey(), "--quiet")).as(out + err).isZero();
+        assertThat(out).contains("event rows:  12 (11 logged, 1 not yet sequenced)");
+
+        sequencerToken("{\"index\":12,\"gaps\":[]}"); // the sequencer moved past it without logging it
+        assertThat(verify()).isEqualTo(VerifierCli.FAILED);
+        assertThat(out.strip()).isEqualTo("FAIL leaf - event " + late
+                + ": event row (global index 11) is not in the log, though the sequencer has passed it");
+        Path holed = dir.resolve("hole.zip");
+        assertThat(run("export", "--jdbc-url", trail.jdbcUrl, "--out", holed.toString())).as(out + err).isZero();
+        assertThat(run("verify", "--bundle", holed.toString(), "--keys", keys.toString(), "--log-key",
+                trail.logSigner.verifierKey(), "--quiet")).isEqualTo(VerifierCli.FAILED);
+        assertThat(out.strip()).startsWith("FAIL leaf - event " + late + ": event row (global index 11)");
+    }
+
+    @Test
+    void rowsAfterTheSequencersTokenAreInFlight() throws Exception {
+        sequencerToken("{\"index\":10,\"gaps\":[]}");
+        appendEvents(2);
+        assertThat(verify()).as(out + err).isZero();
+        assertThat(out).contains("event rows:  12 (10 logged, 2 not yet sequenced)");
     }
 
     @Test
