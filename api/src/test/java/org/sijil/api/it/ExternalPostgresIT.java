@@ -43,6 +43,8 @@ class ExternalPostgresIT {
                              "--spring.datasource.url=" + external.getJdbcUrl("postgres", "postgres"),
                              "--spring.datasource.username=postgres",
                              "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:9/jwks",
+                             "--sijil.data-dir=" + data,
+                             "--sijil.feeds.embedded.port=0",
                              "--sijil.keys-dir=" + data.resolve("keys"),
                              "--sijil.master-key-file=" + data.resolve("keys/master.key"))) {
             Api api = new Api(((WebServerApplicationContext) app).getWebServer().getPort());
@@ -77,6 +79,8 @@ class ExternalPostgresIT {
                 "--spring.datasource.url=" + url,
                 "--spring.datasource.username=" + user,
                 "--spring.datasource.password=" + password,
+                "--sijil.data-dir=" + data,
+                "--sijil.feeds.embedded.port=0",
                 "--sijil.keys-dir=" + data.resolve("keys"),
                 "--sijil.master-key-file=" + data.resolve("keys/master.key"),
                 "--sijil.embedded-postgres.data-dir=" + data.resolve("postgres"),

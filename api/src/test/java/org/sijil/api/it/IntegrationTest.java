@@ -39,6 +39,7 @@ abstract class IntegrationTest {
         registry.add("sijil.master-key-file", () -> DATA.resolve("keys/master.key").toString());
         registry.add("sijil.embedded-postgres.data-dir", () -> DATA.resolve("postgres").toString());
         registry.add("sijil.embedded-postgres.port", () -> "0");
+        registry.add("sijil.feeds.embedded.port", () -> "0");
         registry.add("sijil.security.dev-issuer.enabled", () -> "true");
     }
 

@@ -47,7 +47,8 @@ class RestartIT {
                 "--sijil.master-key-file=" + data.resolve("keys/master.key"),
                 "--sijil.embedded-postgres.data-dir=" + data.resolve("postgres"),
                 "--sijil.embedded-postgres.port=0",
-                "--sijil.security.dev-issuer.enabled=true");
+                "--sijil.security.dev-issuer.enabled=true",
+                "--sijil.feeds.embedded.port=0");
     }
 
     private static int port(ConfigurableApplicationContext context) {

@@ -1,0 +1,264 @@
+package org.sijil.api.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.junit.jupiter.api.BeforeEach;
+import org.sijil.api.SijilApplication;
+import org.sijil.api.feed.EmbeddedKafkaBroker;
+import org.sijil.core.api.LineageName;
+import org.sijil.core.api.PersonName;
+import org.sijil.core.api.Place;
+import org.sijil.core.api.RecordLegalBasisCommand;
+import org.sijil.core.api.RegisterBirthCommand;
+import org.sijil.core.api.Sex;
+import org.sijil.core.nationalnumber.NationalNumber;
+import org.sijil.query.feed.FeedPublisher;
+import org.sijil.query.feed.FeedRecord;
+import org.sijil.query.feed.FeedSink;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole application with its embedded KRaft broker, in a data directory of its own (so its
+ * PostgreSQL and Kafka never meet the shared integration-test context's), and a fault switch in
+ * front of the real producer: {@link Faults#crashAfter(int)} makes the publisher die after that many
+ * acknowledged sends, as a process killed mid-batch would. The feed tests share this one context.
+ */
+@AutoConfigureObservability(tracing = false)
+@SpringBootTest(classes = {SijilApplication.class, FeedTestBase.FaultConfiguration.class},
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class FeedTestBase {
+
+    static final Path DATA = tempDir();
+    static final String NOTIFICATIONS = "sijil.notifications";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    CommandGateway commands;
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    @Autowired
+    Faults faults;
+
+    Api api;
+
+    @DynamicPropertySource
+    static void feedDefaults(DynamicPropertyRegistry registry) {
+        registry.add("sijil.data-dir", () -> DATA.toString());
+        registry.add("sijil.keys-dir", () -> DATA.resolve("keys").toString());
+        registry.add("sijil.master-key-file", () -> DATA.resolve("keys/master.key").toString());
+        registry.add("sijil.embedded-postgres.data-dir", () -> DATA.resolve("postgres").toString());
+        registry.add("sijil.embedded-postgres.port", () -> "0");
+        registry.add("sijil.security.dev-issuer.enabled", () -> "true");
+        registry.add("sijil.feeds.embedded.port", () -> "0");
+        registry.add("sijil.feeds.batch-size", () -> "40");
+        registry.add("sijil.feeds.ack-timeout", () -> "6s");
+    }
+
+    /** Counts acknowledged batches' records and, when armed, fails after a number of real sends. */
+    static final class Faults implements FeedSink {
+        private final FeedSink real;
+        private final AtomicInteger crashAfter = new AtomicInteger(-1);
+        private final AtomicInteger crashes = new AtomicInteger();
+
+        Faults(FeedSink real) {
+            this.real = real;
+        }
+
+        /** The next batch sends {@code records} records for real, then the publisher dies. */
+        void crashAfter(int records) {
+            crashAfter.set(records);
+        }
+
+        int crashes() {
+            return crashes.get();
+        }
+
+        @Override
+        public void publish(List<FeedRecord> records) {
+            int n = crashAfter.getAndSet(-1);
+            if (n >= 0 && n < records.size()) {
+                real.publish(records.subList(0, n));
+                crashes.incrementAndGet();
+                throw new IllegalStateException("publisher killed after " + n + " acknowledged records");
+            }
+            real.publish(records);
+        }
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class FaultConfiguration {
+        @Bean
+        @Primary
+        Faults faults(@Qualifier("feedSink") FeedSink real) {
+            return new Faults(real);
+        }
+    }
+
+    @BeforeEach
+    void client() {
+        api = new Api(port);
+        if (!broker.running()) {
+            broker.start();
+        }
+    }
+
+    TrackingEventProcessor feedProcessor() {
+        return processing.eventProcessor(FeedPublisher.PROCESSING_GROUP, TrackingEventProcessor.class).orElseThrow();
+    }
+
+    /** Registers a birth through HTTP (so the registering office's governorate is in the metadata). */
+    String registerOverHttp(String given) {
+        Api.Response r = api.post("/api/v1/births", "registrar-baghdad",
+                People.birth(given, "MALE", LocalDate.of(2024, 5, 6), "BGD", null, null));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return r.json().get("personId").asText();
+    }
+
+    /** Registers a birth with a command, for volume. */
+    UUID registerBirth() {
+        UUID id = UUID.randomUUID();
+        commands.sendAndWait(new RegisterBirthCommand(id, NationalNumber.allocate(new SecureRandom()),
+                new PersonName(new LineageName("علي", "حسن", "كاظم", "الربيعي", "زهراء", "جعفر"), null,
+                        new LineageName("Ali", "Hasan", "Kadhim", "Al-Rubaie", "Zahraa", "Jaafar")),
+                Sex.MALE, LocalDate.of(2024, 2, 1), new Place("BGD", null, "مستشفى الكاظمية"), null, null,
+                "BGD-KARKH-01", Instant.now()));
+        return id;
+    }
+
+    void recordLegalBasis(String ministry, String purpose, String... categories) {
+        commands.sendAndWait(new RecordLegalBasisCommand(UUID.randomUUID(), "Law 3 of 2016", "Art. " + purpose,
+                ministry, List.of(purpose), List.of(categories), LocalDate.of(2020, 1, 1), null, Instant.now()));
+    }
+
+    /** Event ids of one person (or any aggregate) in stream order. */
+    List<String> eventIdsOf(String aggregateId) {
+        return jdbc.queryForList("SELECT eventidentifier FROM domainevententry WHERE aggregateidentifier = ? "
+                + "ORDER BY sequencenumber", String.class, aggregateId);
+    }
+
+    /** A message as read from a topic. */
+    record Message(String topic, int partition, long offset, String key, String eventId, JsonNode value,
+                   Map<String, String> headers) {
+    }
+
+    /** Every message of a topic, from the beginning to its current end. */
+    List<Message> read(String topic) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<Message> messages = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(10));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                assertThat(System.nanoTime()).as("reading " + topic).isLessThan(deadline);
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    Map<String, String> headers = new LinkedHashMap<>();
+                    for (Header h : r.headers()) {
+                        headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8));
+                    }
+                    messages.add(new Message(r.topic(), r.partition(), r.offset(), r.key(), headers.get("event-id"),
+                            Api.JSON.readTree(r.value()), headers));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return messages;
+    }
+
+    /** Waits until the topic holds every one of {@code eventIds}; returns its messages. */
+    List<Message> awaitAll(String topic, Set<String> eventIds, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            List<Message> messages = read(topic);
+            Set<String> seen = new LinkedHashSet<>();
+            messages.forEach(m -> seen.add(m.eventId()));
+            if (seen.containsAll(eventIds)) {
+                return messages;
+            }
+            if (System.nanoTime() > deadline) {
+                Set<String> missing = new LinkedHashSet<>(eventIds);
+                missing.removeAll(seen);
+                throw new AssertionError(missing.size() + " events never reached " + topic + ": " + missing);
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    /** The messages of one key, de-duplicated by event id (first copy kept), in topic order. */
+    static List<String> dedupedEventIds(List<Message> messages, Predicate<Message> which) {
+        Set<String> ids = new LinkedHashSet<>();
+        messages.stream().filter(which).sorted(java.util.Comparator.comparingLong(Message::offset))
+                .forEach(m -> ids.add(m.eventId()));
+        return List.copyOf(ids);
+    }
+
+    private static Path tempDir() {
+        try {
+            Path target = Path.of("target");
+            Files.createDirectories(target);
+            Path dir = Files.createTempDirectory(target.toAbsolutePath(), "sijil-feed-it-");
+            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

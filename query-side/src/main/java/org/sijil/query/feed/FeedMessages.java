@@ -1,0 +1,221 @@
+package org.sijil.query.feed;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.axonframework.eventhandling.EventMessage;
+import org.sijil.core.api.AccessEvent;
+import org.sijil.core.api.ConsentEvent;
+import org.sijil.core.api.DataCategory;
+import org.sijil.core.api.PersonEvent;
+
+/**
+ * Builds the feed messages of one event (format {@value #FORMAT}, JSON, UTF-8).
+ *
+ * <p>Notification message (every event): {@code format, eventId, eventType, personId, aggregateId,
+ * governorate, recordedAt, globalIndex, logIndex, keyId, signature} — identifiers, the registering
+ * office's governorate and times, never a personal field and never the stored entry (whose
+ * unsealed fields may include data such as a cause of death).
+ *
+ * <p>Ministry message (person events whose type the ministry's legal bases cover): the envelope,
+ * {@code categories} (what its bases open of this event), {@code data} (the decrypted event cut to
+ * those categories), {@code withheld} (names of fields left out), {@code keyId}, {@code signature},
+ * and {@code signedEntry} (base64 of the stored entry the signature covers) — the latter only when
+ * every field the stored entry shows in clear is one the ministry may see; otherwise
+ * {@code signedEntry} is null and {@code signedEntryWithheld} says why.
+ */
+public final class FeedMessages {
+
+    public static final String FORMAT = "sijil-feed/1";
+
+    /** Header names; values are UTF-8 text. */
+    public static final String EVENT_ID = "event-id";
+    public static final String EVENT_TYPE = "event-type";
+    public static final String SIGNATURE = "signature";
+    public static final String KEY_ID = "key-id";
+    public static final String GLOBAL_INDEX = "global-index";
+
+    private static final Base64.Encoder BASE64 = Base64.getEncoder();
+
+    private final ObjectMapper mapper = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
+    private final FeedTopics topics;
+
+    public FeedMessages(FeedTopics topics) {
+        this.topics = topics;
+    }
+
+    /** The notification record and one record per entitled ministry, in that order. */
+    public List<FeedRecord> recordsOf(EventMessage<?> event, FeedStore.Row row, Long logIndex,
+                                      Entitlements entitlements) {
+        Object payload = event.getPayload();
+        String key = partitionKey(payload, row);
+        String type = event.getPayloadType().getSimpleName();
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put(EVENT_ID, event.getIdentifier());
+        headers.put(EVENT_TYPE, type);
+        headers.put(KEY_ID, row.entry().keyId());
+        headers.put(GLOBAL_INDEX, Long.toString(row.globalIndex()));
+        if (row.signature() != null) {
+            headers.put(SIGNATURE, BASE64.encodeToString(row.signature()));
+        }
+        List<FeedRecord> records = new ArrayList<>();
+        records.add(new FeedRecord(topics.notifications(), key, bytes(notification(event, type, row, logIndex)),
+                headers));
+        if (payload instanceof PersonEvent personEvent) {
+            FeedCategories.Rule rule = FeedCategories.rule(payload.getClass());
+            if (rule != null) {
+                for (String ministry : topics.ministries()) {
+                    Set<DataCategory> covered = entitlements.covered(ministry, personEvent.recordedAt());
+                    if (rule.delivered(covered)) {
+                        records.add(new FeedRecord(topics.ministry(ministry), key, bytes(
+                                ministryMessage(event, type, personEvent, row, logIndex, rule, covered, ministry)),
+                                headers));
+                    }
+                }
+            }
+        }
+        return records;
+    }
+
+    /** The person id for person, consent and access events; the aggregate id otherwise. */
+    static String partitionKey(Object payload, FeedStore.Row row) {
+        if (payload instanceof PersonEvent e) {
+            return e.personId().toString();
+        }
+        if (payload instanceof ConsentEvent e) {
+            return e.personId().toString();
+        }
+        if (payload instanceof AccessEvent e) {
+            return e.personId().toString();
+        }
+        return row.entry().aggregateId();
+    }
+
+    private ObjectNode envelope(EventMessage<?> event, String type, FeedStore.Row row, Long logIndex) {
+        ObjectNode n = mapper.createObjectNode();
+        n.put("format", FORMAT);
+        n.put("eventId", event.getIdentifier());
+        n.put("eventType", type);
+        return n;
+    }
+
+    private ObjectNode notification(EventMessage<?> event, String type, FeedStore.Row row, Long logIndex) {
+        ObjectNode n = envelope(event, type, row, logIndex);
+        Object payload = event.getPayload();
+        String personId = payload instanceof PersonEvent || payload instanceof ConsentEvent
+                || payload instanceof AccessEvent ? partitionKey(payload, row) : null;
+        n.put("personId", personId);
+        n.put("aggregateId", row.entry().aggregateId());
+        Object governorate = event.getMetaData().get("governorate");
+        n.put("governorate", governorate instanceof String g ? g : null);
+        n.put("recordedAt", recordedAt(event).toString());
+        trailer(n, row, logIndex);
+        return n;
+    }
+
+    private ObjectNode ministryMessage(EventMessage<?> event, String type, PersonEvent payload, FeedStore.Row row,
+                                       Long logIndex, FeedCategories.Rule rule, Set<DataCategory> covered,
+                                       String ministry) {
+        ObjectNode n = envelope(event, type, row, logIndex);
+        n.put("ministry", ministry);
+        n.put("personId", payload.personId().toString());
+        n.put("recordedAt", payload.recordedAt().toString());
+        ArrayNode categories = n.putArray("categories");
+        EnumSet<DataCategory> opened = EnumSet.noneOf(DataCategory.class);
+        for (DataCategory c : rule.eventCategories()) {
+            if (covered.contains(c)) {
+                opened.add(c);
+            }
+        }
+        opened.forEach(c -> categories.add(c.name()));
+        ObjectNode data = n.putObject("data");
+        ArrayNode withheld = n.putArray("withheld");
+        JsonNode all = mapper.valueToTree(payload);
+        for (Iterator<Map.Entry<String, JsonNode>> it = all.properties().iterator(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            if (rule.carries(field.getKey(), covered)) {
+                data.set(field.getKey(), field.getValue());
+            } else {
+                withheld.add(field.getKey());
+            }
+        }
+        trailer(n, row, logIndex);
+        String clearButWithheld = clearFieldNotCarried(row, rule, covered);
+        if (clearButWithheld == null) {
+            n.put("signedEntry", BASE64.encodeToString(row.entry().encode()));
+        } else {
+            n.putNull("signedEntry");
+            n.put("signedEntryWithheld", "the stored entry shows field '" + clearButWithheld
+                    + "' in clear, which this ministry's legal bases do not cover");
+        }
+        return n;
+    }
+
+    private static void trailer(ObjectNode n, FeedStore.Row row, Long logIndex) {
+        n.put("globalIndex", row.globalIndex());
+        if (logIndex == null) {
+            n.putNull("logIndex");
+        } else {
+            n.put("logIndex", logIndex);
+        }
+        n.put("keyId", row.entry().keyId());
+        n.put("signature", row.signature() == null ? null : BASE64.encodeToString(row.signature()));
+    }
+
+    /**
+     * The first field the stored payload holds in clear (not sealed, not null) that the ministry may
+     * not see, or null if there is none.
+     */
+    private String clearFieldNotCarried(FeedStore.Row row, FeedCategories.Rule rule, Set<DataCategory> covered) {
+        JsonNode stored;
+        try {
+            stored = mapper.readTree(row.entry().payload());
+        } catch (IOException e) {
+            return "(unreadable payload)";
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = stored.properties().iterator(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            JsonNode value = field.getValue();
+            boolean sealed = value.isObject() && value.size() == 1 && value.has("enc");
+            if (!sealed && !value.isNull() && !rule.carries(field.getKey(), covered)) {
+                return field.getKey();
+            }
+        }
+        return null;
+    }
+
+    private static Instant recordedAt(EventMessage<?> event) {
+        Object payload = event.getPayload();
+        if (payload instanceof PersonEvent e) {
+            return e.recordedAt();
+        }
+        return event.getTimestamp();
+    }
+
+    private byte[] bytes(ObjectNode node) {
+        try {
+            return mapper.writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

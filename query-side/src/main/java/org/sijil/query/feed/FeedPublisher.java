@@ -1,0 +1,77 @@
+package org.sijil.query.feed;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+
+/**
+ * Publishes every stored event to the feeds, in the order its tracking processor delivers them.
+ * Meant for one tracking processor ({@link #PROCESSING_GROUP}) whose error handler propagates, so
+ * a failing batch is retried, never skipped.
+ *
+ * <p>The handler only collects the batch's events; when the processor's batch is about to commit
+ * (with its token), their stored rows, log indexes and the legal bases are read in three queries,
+ * the records are built and sent, and the method returns only once Kafka has acknowledged every one.
+ * If any is not acknowledged the batch fails, its token does not move, and the whole batch is sent
+ * again later: at least once, in order per person, with the {@code event-id} header for consumers to
+ * de-duplicate.
+ */
+public final class FeedPublisher {
+
+    /** Processing group, and name of the tracking processor that runs it. */
+    public static final String PROCESSING_GROUP = "kafka-feed";
+
+    private static final String BATCH = FeedPublisher.class.getName() + ".batch";
+
+    private final FeedStore store;
+    private final FeedMessages messages;
+    private final FeedSink sink;
+
+    public FeedPublisher(FeedStore store, FeedMessages messages, FeedSink sink) {
+        this.store = store;
+        this.messages = messages;
+        this.sink = sink;
+    }
+
+    @EventHandler
+    void on(EventMessage<?> event) {
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        List<EventMessage<?>> batch = unitOfWork.getOrComputeResource(BATCH, key -> {
+            List<EventMessage<?>> events = new ArrayList<>();
+            unitOfWork.onPrepareCommit(u -> publish(events));
+            return events;
+        });
+        batch.add(event);
+    }
+
+    /**
+     * Builds and sends the records of these events, in this order, and waits for every
+     * acknowledgement.
+     *
+     * @throws IllegalStateException if an event has no stored row, or Kafka does not acknowledge
+     */
+    void publish(List<EventMessage<?>> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        Map<String, EventMessage<?>> byId = new LinkedHashMap<>();
+        events.forEach(e -> byId.putIfAbsent(e.getIdentifier(), e));
+        Map<String, FeedStore.Row> rows = store.rows(byId.keySet());
+        Map<String, Long> logIndexes = store.logIndexes(byId.keySet());
+        Entitlements entitlements = new Entitlements(store.legalBases());
+        List<FeedRecord> records = new ArrayList<>(byId.size() * 2);
+        for (EventMessage<?> event : byId.values()) {
+            FeedStore.Row row = rows.get(event.getIdentifier());
+            if (row == null) {
+                throw new IllegalStateException("event " + event.getIdentifier() + " was delivered but has no stored row");
+            }
+            records.addAll(messages.recordsOf(event, row, logIndexes.get(event.getIdentifier()), entitlements));
+        }
+        sink.publish(records);
+    }
+}

@@ -1,0 +1,111 @@
+package org.sijil.query.feed;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.sijil.core.api.DataCategory;
+import org.sijil.crypto.entry.SignedEntry;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * What the publisher reads besides the event itself: the stored row (signed entry, signature, global
+ * index), the event's transparency-log index if it already has one, and the legal bases on file.
+ * Every method is one query and runs in the caller's transaction, if there is one.
+ */
+public final class FeedStore {
+
+    private static final String EVENT_COLUMNS = "globalindex, eventidentifier, type, aggregateidentifier, "
+            + "sequencenumber, payloadtype, payloadrevision, timestamp, payload, metadata, signingkeyid, signature";
+
+    private final JdbcTemplate jdbc;
+
+    public FeedStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** An event row as stored; {@code signature} is null only where signing is switched off. */
+    public record Row(long globalIndex, SignedEntry entry, byte[] signature) {
+    }
+
+    /** A legal basis as the feed needs it; {@code validUntil} and {@code repealedAt} may be null. */
+    public record Basis(String ministry, Set<DataCategory> categories, LocalDate validFrom, LocalDate validUntil,
+                        Instant repealedAt) {
+        public Basis {
+            categories = categories.isEmpty() ? Set.of() : Set.copyOf(categories);
+        }
+    }
+
+    /** The stored rows of {@code eventIds}, by event id. */
+    public Map<String, Row> rows(Collection<String> eventIds) {
+        Map<String, Row> rows = new HashMap<>();
+        if (eventIds.isEmpty()) {
+            return rows;
+        }
+        jdbc.query(c -> withArray(c, "SELECT " + EVENT_COLUMNS + " FROM domainevententry WHERE eventidentifier = ANY(?)",
+                eventIds), (ResultSet rs) -> {
+                    SignedEntry entry = new SignedEntry(rs.getString("eventidentifier"), rs.getString("type"),
+                            rs.getString("aggregateidentifier"), rs.getLong("sequencenumber"),
+                            rs.getString("payloadtype"), rs.getString("payloadrevision"), rs.getString("timestamp"),
+                            rs.getBytes("payload"), rs.getBytes("metadata"), rs.getString("signingkeyid"));
+                    rows.put(entry.eventId(), new Row(rs.getLong("globalindex"), entry, rs.getBytes("signature")));
+                });
+        return rows;
+    }
+
+    /** Transparency-log leaf indexes of those of {@code eventIds} already sequenced. */
+    public Map<String, Long> logIndexes(Collection<String> eventIds) {
+        Map<String, Long> indexes = new HashMap<>();
+        if (eventIds.isEmpty()) {
+            return indexes;
+        }
+        jdbc.query(c -> withArray(c, "SELECT event_id, leaf_index FROM log_leaf WHERE event_id = ANY(?)", eventIds),
+                (ResultSet rs) -> {
+                    indexes.put(rs.getString(1), rs.getLong(2));
+                });
+        return indexes;
+    }
+
+    /** Every legal basis on file (a small reference table). */
+    public List<Basis> legalBases() {
+        List<Basis> bases = new ArrayList<>();
+        jdbc.query("SELECT ministry, categories, valid_from, valid_until, repealed_at FROM legal_basis_index",
+                (ResultSet rs) -> {
+                    Timestamp repealed = rs.getTimestamp("repealed_at");
+                    bases.add(new Basis(rs.getString("ministry"), categories(rs.getArray("categories")),
+                            rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_until", LocalDate.class),
+                            repealed == null ? null : repealed.toInstant()));
+                });
+        return bases;
+    }
+
+    private static Set<DataCategory> categories(Array array) throws SQLException {
+        EnumSet<DataCategory> set = EnumSet.noneOf(DataCategory.class);
+        for (String name : (String[]) array.getArray()) {
+            try {
+                set.add(DataCategory.valueOf(name));
+            } catch (IllegalArgumentException unknown) {
+                // a category this build does not know opens nothing
+            }
+        }
+        return set;
+    }
+
+    private static PreparedStatement withArray(Connection connection, String sql, Collection<String> values)
+            throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        statement.setArray(1, connection.createArrayOf("varchar", values.toArray(String[]::new)));
+        return statement;
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * The Kafka feeds: a tracking processor publishes every committed event to a notification topic
+ * without personal data, and to one topic per ministry the fields its legal bases entitle it to.
+ */
+package org.sijil.query.feed;
