@@ -6,10 +6,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.sijil.api.security.Caller;
 import org.sijil.api.security.Roles;
+import org.sijil.api.web.BadRequestException;
 import org.sijil.core.api.AccessBasisKind;
 import org.sijil.core.api.AccessOutcome;
 import org.sijil.core.api.DataCategory;
@@ -72,6 +74,12 @@ public class AccessRecorder {
         }
     }
 
+    /** Every category: what a registrar's view and a citizen's own record hold. */
+    public static final List<DataCategory> WHOLE_RECORD = List.of(DataCategory.values());
+
+    /** A declared purpose: a code or a short reference, printable, at most 120 characters. */
+    private static final Pattern PURPOSE = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ._:/#-]{0,119}");
+
     private final CommandGateway commands;
     private final TransactionTemplate transaction;
     private final Clock clock;
@@ -131,6 +139,23 @@ public class AccessRecorder {
         } catch (RuntimeException e) {
             throw new AccessNotRecordedException(e);
         }
+    }
+
+    /**
+     * The purpose to record for a read by an official: the one declared (the {@code X-Purpose}
+     * header), else {@code otherwise}, which names how the record was read.
+     *
+     * @throws BadRequestException if the declared purpose is malformed (400, nothing read)
+     */
+    public static String purpose(String declared, String otherwise) {
+        String stripped = declared == null ? "" : declared.strip();
+        if (stripped.isEmpty()) {
+            return otherwise;
+        }
+        if (!PURPOSE.matcher(stripped).matches()) {
+            throw new BadRequestException("X-Purpose", "value.malformed");
+        }
+        return stripped;
     }
 
     /** The organisation a caller reads for. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.sijil.api.access.AccessRecorder;
 import org.sijil.api.security.Caller;
 import org.sijil.api.store.EventLedger;
 import org.sijil.api.store.StoredEvent;
@@ -20,6 +21,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -37,10 +39,12 @@ class EventHistoryController {
     private final EventLedger ledger;
     private final Serializer eventSerializer;
     private final ObjectMapper json;
+    private final AccessRecorder recorder;
 
     EventHistoryController(EventLedger ledger, @Qualifier("eventSerializer") Serializer eventSerializer,
-                           ObjectMapper json) {
+                           ObjectMapper json, AccessRecorder recorder) {
         this.ledger = ledger;
+        this.recorder = recorder;
         this.eventSerializer = eventSerializer;
         this.json = json;
     }
@@ -61,8 +65,11 @@ class EventHistoryController {
     }
 
     @GetMapping
-    @Operation(summary = "A person's signed event history (registrars and auditors)")
-    List<SignedEvent> history(@PathVariable UUID personId, Authentication auth) {
+    @Operation(summary = "A person's signed event history (registrars and auditors)",
+            description = "The read is recorded in the person's access history before it is answered.")
+    List<SignedEvent> history(@PathVariable UUID personId,
+                              @RequestHeader(name = "X-Purpose", required = false) String purpose,
+                              Authentication auth) {
         Caller caller = Caller.of(auth);
         boolean registrar = caller.hasRole("REGISTRAR");
         if (!registrar && !caller.hasRole("AUDITOR")) {
@@ -72,6 +79,10 @@ class EventHistoryController {
         if (events.isEmpty()) {
             throw new PersonNotFoundException("personId", personId);
         }
+        // registrars read the plaintext; auditors the stored form, whose personal fields are ciphertext
+        recorder.record(caller, AccessRecorder.Entry.officialDuty(personId, registrar ? "REGISTRAR" : "AUDITOR",
+                AccessRecorder.purpose(purpose, "event-history"),
+                registrar ? AccessRecorder.WHOLE_RECORD : List.of()));
         return events.stream().map(e -> view(e, registrar)).toList();
     }
 

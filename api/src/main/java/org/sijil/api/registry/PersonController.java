@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.sijil.api.access.AccessRecorder;
 import org.sijil.api.security.Caller;
 import org.sijil.core.api.ChangeNameCommand;
 import org.sijil.core.api.ChangeResidenceCommand;
@@ -41,9 +42,11 @@ import org.springframework.web.bind.annotation.RestController;
 class PersonController {
 
     private final RegistrarDesk desk;
+    private final AccessRecorder recorder;
 
-    PersonController(RegistrarDesk desk) {
+    PersonController(RegistrarDesk desk, AccessRecorder recorder) {
         this.desk = desk;
+        this.recorder = recorder;
     }
 
     record DeathRequest(
@@ -91,15 +94,21 @@ class PersonController {
     }
 
     @GetMapping
-    @Operation(summary = "A person's current state (registrars)")
-    ResponseEntity<PersonState> get(@PathVariable UUID personId, Authentication auth) {
-        if (!Caller.of(auth).hasRole("REGISTRAR")) {
+    @Operation(summary = "A person's current state (registrars)",
+            description = "The read is recorded in the person's access history before it is answered.")
+    ResponseEntity<PersonState> get(@PathVariable UUID personId,
+                                    @RequestHeader(name = "X-Purpose", required = false) String purpose,
+                                    Authentication auth) {
+        Caller caller = Caller.of(auth);
+        if (!caller.hasRole("REGISTRAR")) {
             throw new AccessDeniedException("registrars only");
         }
         RegistrarDesk.Versioned<PersonState> person = desk.load(personId);
         if (person.value().erased()) {
             throw new RegistryRuleViolation("person.erased", "personId", "The person's data was erased");
         }
+        recorder.record(caller, AccessRecorder.Entry.officialDuty(personId, "REGISTRAR",
+                AccessRecorder.purpose(purpose, "person"), AccessRecorder.WHOLE_RECORD));
         return ResponseEntity.ok().eTag(ETags.of(person.version())).body(person.value());
     }
 

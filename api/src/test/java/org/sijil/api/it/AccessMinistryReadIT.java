@@ -22,7 +22,7 @@ class AccessMinistryReadIT extends ConsentBaseIT {
     private JsonNode latestAccess() {
         Api.Response history = api.get("/api/v1/citizens/me/accesses", "citizen-demo");
         assertThat(history.status()).as(history.toString()).isEqualTo(200);
-        return history.json().get(0);
+        return history.json().get("accesses").get(0);
     }
 
     @Test
@@ -145,20 +145,21 @@ class AccessMinistryReadIT extends ConsentBaseIT {
         String purpose = purpose("audit");
         read("ministry-interior", purpose);
         read("ministry-health", purpose);
-        JsonNode all = api.get("/api/v1/citizens/me/accesses", "citizen-demo").json();
+        JsonNode all = api.get("/api/v1/citizens/me/accesses", "citizen-demo").json().get("accesses");
         assertThat(all.get(0).get("organisation").asText()).isEqualTo("health");
         assertThat(all.get(1).get("organisation").asText()).isEqualTo("interior");
         for (int i = 1; i < all.size(); i++) {
             assertThat(all.get(i - 1).get("recordedAt").asText().compareTo(all.get(i).get("recordedAt").asText()))
                     .isGreaterThanOrEqualTo(0);
         }
-        JsonNode interior = api.get("/api/v1/citizens/me/accesses?organisation=interior", "citizen-demo").json();
+        JsonNode interior = api.get("/api/v1/citizens/me/accesses?organisation=interior", "citizen-demo").json()
+                .get("accesses");
         assertThat(interior.findValuesAsText("organisation")).isNotEmpty().containsOnly("interior");
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Baghdad"));
         assertThat(api.get("/api/v1/citizens/me/accesses?from=" + today + "&to=" + today, "citizen-demo").json()
-                .size()).isPositive();
+                .get("accesses").size()).isPositive();
         assertThat(api.get("/api/v1/citizens/me/accesses?from=2000-01-01&to=2000-12-31", "citizen-demo").json()
-                .size()).isZero();
+                .get("accesses").size()).isZero();
         assertThat(api.get("/api/v1/citizens/me/accesses?from=2001-01-01&to=2000-12-31", "citizen-demo").status())
                 .isEqualTo(400);
     }

@@ -1,0 +1,317 @@
+package org.sijil.ops.accessbench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.sijil.api.SijilApplication;
+import org.sijil.core.api.GrantConsentCommand;
+import org.sijil.core.api.LineageName;
+import org.sijil.core.api.PersonName;
+import org.sijil.core.api.Place;
+import org.sijil.core.api.RegisterBirthCommand;
+import org.sijil.core.api.Sex;
+import org.sijil.core.nationalnumber.NationalNumber;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Consent-checked, access-logged ministry reads ({@code GET /api/v1/ministry/persons}) against the
+ * same read without check and log ({@link BareRead}), in one run of the whole application on its
+ * embedded default (PostgreSQL with fsync and synchronous commit on), over real HTTP with real
+ * tokens, with births being registered in the background.
+ *
+ * <p>Open loop: requests are issued on a fixed schedule ({@code BENCH_RATE} per second) by
+ * {@code BENCH_CLIENTS} concurrent clients, and each latency is measured from the moment the
+ * schedule said to send it — a slow answer delays the ones queued behind it, and that delay is
+ * counted (no coordinated omission). Phases: warm-up (both reads, not counted), bare, checked,
+ * bare again, checked again; the report gives each read's pooled figures.
+ *
+ * <p>Settings (environment): {@code BENCH_RATE} (500), {@code BENCH_CLIENTS} (32),
+ * {@code BENCH_SECONDS} per measured phase (20), {@code BENCH_WARMUP_SECONDS} (15),
+ * {@code BENCH_PERSONS} (300), {@code BENCH_WRITES} background births per second (20).
+ */
+public final class AccessBench {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PURPOSE = "bench-vaccination";
+
+    private AccessBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rate = setting("BENCH_RATE", 500);
+        int clients = setting("BENCH_CLIENTS", 32);
+        int seconds = setting("BENCH_SECONDS", 20);
+        int warmup = setting("BENCH_WARMUP_SECONDS", 15);
+        int personCount = setting("BENCH_PERSONS", 300);
+        int writesPerSecond = setting("BENCH_WRITES", 20);
+
+        Path data = Files.createTempDirectory(Path.of("/tmp"), "sijil-access-bench-");
+        Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
+        SpringApplication application = new SpringApplication(SijilApplication.class, BareRead.class);
+        // as command-line arguments, so they win over application.yml (default properties would not)
+        String[] settings = {
+            "--server.port=0",
+            "--sijil.data-dir=" + data,
+            "--sijil.keys-dir=" + data.resolve("keys"),
+            "--sijil.master-key-file=" + data.resolve("keys/master.key"),
+            "--sijil.embedded-postgres.data-dir=" + data.resolve("postgres"),
+            "--sijil.embedded-postgres.port=0",
+            "--sijil.security.dev-issuer.enabled=true",
+            "--logging.level.root=WARN"};
+        try (ConfigurableApplicationContext context = application.run(settings)) {
+            int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+            JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+            System.out.printf(Locale.ROOT, "data in %s; durability: fsync=%s synchronous_commit=%s%n", data,
+                    jdbc.queryForObject("SHOW fsync", String.class),
+                    jdbc.queryForObject("SHOW synchronous_commit", String.class));
+            List<String> numbers = persons(context.getBean(CommandGateway.class), jdbc, personCount);
+            String base = "http://localhost:" + port;
+            HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
+            String ministry = token(http, base, "ministry-health");
+            String registrar = token(http, base, "registrar-baghdad");
+
+            AtomicBoolean writing = new AtomicBoolean(true);
+            AtomicLong writes = new AtomicLong();
+            AtomicLong writeErrors = new AtomicLong();
+            Thread writer = new Thread(() -> backgroundWrites(http, base, registrar, writesPerSecond, writing, writes,
+                    writeErrors), "background-writes");
+            writer.start();
+
+            long accessesBefore = count(jdbc, "SELECT count(*) FROM access_history");
+            System.out.printf(Locale.ROOT, "%d persons; %d clients; %d reads/s; %d births/s in the background%n",
+                    numbers.size(), clients, rate, writesPerSecond);
+            Read bare = new Read("bare read (no check, no log)", "/bench/bare/persons");
+            Read checked = new Read("consent-checked, access-logged", "/api/v1/ministry/persons");
+            run(http, base, ministry, numbers, bare, rate, clients, warmup / 2, false);
+            run(http, base, ministry, numbers, checked, rate, clients, warmup - warmup / 2, false);
+            long checkedCounted = 0;
+            for (int round = 0; round < 2; round++) {
+                run(http, base, ministry, numbers, bare, rate, clients, seconds, true);
+                checkedCounted += run(http, base, ministry, numbers, checked, rate, clients, seconds, true);
+            }
+            writing.set(false);
+            writer.join();
+            long accessesAfter = count(jdbc, "SELECT count(*) FROM access_history");
+
+            System.out.println();
+            System.out.println("| read | requests | errors | achieved reads/s | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms |");
+            System.out.println("|---|---|---|---|---|---|---|---|---|");
+            System.out.println(bare.row());
+            System.out.println(checked.row());
+            System.out.printf(Locale.ROOT, "%np99 checked / p99 bare = %.2f%n", checked.percentile(99) / bare.percentile(99));
+            System.out.printf(Locale.ROOT, "background births stored: %d (%d failed)%n", writes.get(), writeErrors.get());
+            System.out.printf(Locale.ROOT, "access records written: %d (checked reads answered 200, warm-up included: %d)%n",
+                    accessesAfter - accessesBefore, checked.ok.get());
+            System.out.printf(Locale.ROOT, "load average at the end: %s%n",
+                    Files.readString(Path.of("/proc/loadavg")).strip());
+            if (checkedCounted == 0) {
+                System.out.println("no checked read was measured");
+            }
+        }
+    }
+
+    /** One kind of read, with every measured latency in microseconds. */
+    private static final class Read {
+        final String name;
+        final String path;
+        final List<long[]> batches = new ArrayList<>();
+        final AtomicLong ok = new AtomicLong();
+        final AtomicLong errors = new AtomicLong();
+        long measuredNanos;
+        long measured;
+
+        Read(String name, String path) {
+            this.name = name;
+            this.path = path;
+        }
+
+        synchronized double percentile(double p) {
+            long[] all = all();
+            if (all.length == 0) {
+                return Double.NaN;
+            }
+            int i = (int) Math.ceil(p / 100.0 * all.length) - 1;
+            return all[Math.max(0, Math.min(all.length - 1, i))] / 1000.0;
+        }
+
+        synchronized long[] all() {
+            long[] all = batches.stream().flatMapToLong(Arrays::stream).toArray();
+            Arrays.sort(all);
+            return all;
+        }
+
+        String row() {
+            long[] all = all();
+            return String.format(Locale.ROOT, "| %s | %d | %d | %.0f | %.1f | %.1f | %.1f | %.1f | %.1f |", name,
+                    all.length, errors.get(), measured / (measuredNanos / 1e9), percentile(50), percentile(90),
+                    percentile(99), percentile(99.9), all.length == 0 ? Double.NaN : all[all.length - 1] / 1000.0);
+        }
+    }
+
+    /** Runs one phase; returns the number of requests measured. */
+    private static long run(HttpClient http, String base, String token, List<String> numbers, Read read, int rate,
+                            int clients, int seconds, boolean measure) throws InterruptedException {
+        int total = rate * seconds;
+        long[] latencies = new long[total];
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long start = System.nanoTime() + 50_000_000L;
+        long interval = 1_000_000_000L / rate;
+        SecureRandom random = new SecureRandom();
+        for (int i = 0; i < total; i++) {
+            long due = start + i * interval;
+            String number = numbers.get(random.nextInt(numbers.size()));
+            int slot = i;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            pool.execute(() -> {
+                HttpRequest request = HttpRequest.newBuilder(URI.create(base + read.path + "?nationalNumber="
+                        + number + "&purpose=" + PURPOSE)).header("Authorization", "Bearer " + token).GET().build();
+                try {
+                    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() == 200) {
+                        read.ok.incrementAndGet();
+                    } else if (measure) {
+                        read.errors.incrementAndGet();
+                    }
+                } catch (IOException e) {
+                    if (measure) {
+                        read.errors.incrementAndGet();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                latencies[slot] = (System.nanoTime() - due) / 1000;
+            });
+        }
+        pool.shutdown();
+        if (!pool.awaitTermination(10, TimeUnit.MINUTES)) {
+            throw new IllegalStateException("phase did not finish");
+        }
+        long elapsed = System.nanoTime() - start;
+        if (measure) {
+            synchronized (read) {
+                read.batches.add(latencies);
+                read.measured += total;
+                read.measuredNanos += elapsed;
+            }
+        }
+        System.out.printf(Locale.ROOT, "%s %-32s %d s: p99 %.1f ms%n", measure ? "measured" : "warm-up ", read.name,
+                seconds, percentileOf(latencies, 99));
+        return measure ? total : 0;
+    }
+
+    private static double percentileOf(long[] latencies, double p) {
+        long[] sorted = latencies.clone();
+        Arrays.sort(sorted);
+        return sorted[Math.max(0, (int) Math.ceil(p / 100.0 * sorted.length) - 1)] / 1000.0;
+    }
+
+    private static void backgroundWrites(HttpClient http, String base, String token, int perSecond,
+                                         AtomicBoolean writing, AtomicLong writes, AtomicLong errors) {
+        if (perSecond <= 0) {
+            return;
+        }
+        long interval = 1_000_000_000L / perSecond;
+        long next = System.nanoTime();
+        int n = 0;
+        while (writing.get()) {
+            String body = """
+                    {"name": {"arabic": {"given": "علي", "father": "حسن", "grandfather": "كاظم", "family": "التميمي",
+                                          "motherGiven": "زهراء", "maternalGrandfather": "جعفر"}},
+                     "sex": "MALE", "dateOfBirth": "%s", "placeOfBirth": {"governorate": "BGD", "locality": "الكرخ"}}
+                    """.formatted(LocalDate.of(2024, 1, 1).plusDays(n++ % 300));
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/births"))
+                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 201) {
+                    writes.incrementAndGet();
+                } else {
+                    errors.incrementAndGet();
+                }
+            } catch (IOException e) {
+                errors.incrementAndGet();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            next += interval;
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+                try {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Registers the persons read and grants each a repeated consent to the health ministry for the purpose. */
+    private static List<String> persons(CommandGateway commands, JdbcTemplate jdbc, int count) {
+        SecureRandom random = new SecureRandom();
+        Instant now = Instant.now();
+        List<String> numbers = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            UUID id = UUID.randomUUID();
+            commands.sendAndWait(new RegisterBirthCommand(id, NationalNumber.allocate(random),
+                    new PersonName(new LineageName("حيدر", "كريم", "جاسم", "الساعدي", "سعاد", "مهدي"), null,
+                            new LineageName("Haidar", "Karim", "Jasim", "Al-Saadi", "Suad", "Mahdi")),
+                    i % 2 == 0 ? Sex.MALE : Sex.FEMALE, LocalDate.of(1960, 1, 1).plusDays(i * 37L),
+                    new Place("BGD", null, "الكرخ"), null, null, "BGD-KARKH-01", now));
+            commands.sendAndWait(new GrantConsentCommand(UUID.randomUUID(), id, "health", PURPOSE,
+                    "Checking vaccination records", List.of("IDENTITY", "CIVIL_STATUS"), now.minusSeconds(60),
+                    now.plus(30, ChronoUnit.DAYS), false, "service-centre", UUID.randomUUID(), "IQ",
+                    "https://sijil.example/policy/consent/v1", now));
+            numbers.add(jdbc.queryForObject("SELECT national_number FROM national_number WHERE person_id = ?",
+                    String.class, id));
+        }
+        return numbers;
+    }
+
+    private static String token(HttpClient http, String base, String identity) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/dev/token?as=" + identity))
+                .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode json = JSON.readTree(r.body());
+        return json.get("access_token").asText();
+    }
+
+    private static long count(JdbcTemplate jdbc, String sql) {
+        Long n = jdbc.queryForObject(sql, Long.class);
+        return n == null ? 0 : n;
+    }
+
+    private static int setting(String name, int otherwise) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? otherwise : Integer.parseInt(value.strip());
+    }
+}
