@@ -11,8 +11,12 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.sijil.query.view.education.EducationViewProjection;
+import org.sijil.query.view.education.EducationViewQueries;
 import org.sijil.query.view.health.HealthViewProjection;
 import org.sijil.query.view.health.HealthViewQueries;
+import org.sijil.query.view.interior.InteriorViewProjection;
+import org.sijil.query.view.interior.InteriorViewQueries;
 import org.sijil.query.view.person.PersonViewProjection;
 import org.sijil.query.view.person.PersonViewQueries;
 import org.sijil.query.view.planning.PlanningViewProjection;
@@ -32,7 +36,7 @@ class QueryConfiguration {
 
     /** Every view's processing group, which is also its name in the admin endpoints. */
     static final List<String> VIEWS = List.of(PersonViewProjection.NAME, HealthViewProjection.NAME,
-            PlanningViewProjection.NAME);
+            PlanningViewProjection.NAME, InteriorViewProjection.NAME, EducationViewProjection.NAME);
 
     /** How the views store their JSON documents; their own mapper, so web settings never change it. */
     static final ObjectMapper VIEW_JSON = JsonMapper.builder()
@@ -84,6 +88,26 @@ class QueryConfiguration {
     @Bean
     PlanningViewQueries planningViewQueries(JdbcTemplate jdbc) {
         return new PlanningViewQueries(jdbc);
+    }
+
+    @Bean
+    InteriorViewProjection interiorViewProjection(JdbcTemplate jdbc) {
+        return new InteriorViewProjection(jdbc);
+    }
+
+    @Bean
+    InteriorViewQueries interiorViewQueries(JdbcTemplate jdbc) {
+        return new InteriorViewQueries(jdbc);
+    }
+
+    @Bean
+    EducationViewProjection educationViewProjection(JdbcTemplate jdbc) {
+        return new EducationViewProjection(jdbc);
+    }
+
+    @Bean
+    EducationViewQueries educationViewQueries(JdbcTemplate jdbc) {
+        return new EducationViewQueries(jdbc);
     }
 
     @Bean
