@@ -16,6 +16,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxWait           the longest a read with {@code minPosition} waits for its view to catch up
  * @param searchLimit       hits returned by a name search unless {@code limit} says otherwise
  * @param maxSearchLimit    the largest {@code limit} accepted
+ * @param nodeId            this node's name in the token claims ({@code tokenentry.owner}); blank means
+ *                          Axon's default, the JVM's {@code pid@host}, which is unique per process
  */
 @Validated
 @ConfigurationProperties("sijil.query")
@@ -24,5 +26,6 @@ public record QueryProperties(
         @Min(1) @Max(64) @DefaultValue("1") int segments,
         @NotNull @DefaultValue("5s") Duration maxWait,
         @Min(1) @Max(1000) @DefaultValue("20") int searchLimit,
-        @Min(1) @Max(1000) @DefaultValue("100") int maxSearchLimit) {
+        @Min(1) @Max(1000) @DefaultValue("100") int maxSearchLimit,
+        @NotNull @DefaultValue("") String nodeId) {
 }
