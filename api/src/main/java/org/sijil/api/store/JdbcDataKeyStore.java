@@ -88,10 +88,6 @@ class JdbcDataKeyStore implements DataKeyStore {
                     @Override
                     public void afterCompletion(int status) {
                         TransactionSynchronizationManager.unbindResourceIfPossible(createdKey(personId));
-                        if (status == STATUS_COMMITTED) {
-                            // the readers on this node (views, log, feeds) need it next
-                            rememberForReading(personId, fresh, System.nanoTime());
-                        }
                     }
                 });
             }
@@ -115,16 +111,12 @@ class JdbcDataKeyStore implements DataKeyStore {
                 .map(stored -> unwrap(personId, stored.wrapped()));
         // only keys committed by others are kept: a key this transaction created may yet roll back
         if (key.isPresent() && !createdInThisTransaction(personId)) {
-            rememberForReading(personId, key.get(), now);
+            if (readable.size() >= CACHE_SIZE) {
+                readable.clear();
+            }
+            readable.put(personId, new ReadableKey(key.get(), now));
         }
         return key;
-    }
-
-    private void rememberForReading(UUID personId, byte[] key, long now) {
-        if (readable.size() >= CACHE_SIZE) {
-            readable.clear();
-        }
-        readable.put(personId, new ReadableKey(key, now));
     }
 
     @Override

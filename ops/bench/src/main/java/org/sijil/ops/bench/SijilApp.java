@@ -8,9 +8,6 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventProcessor;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.messaging.MetaData;
 import org.sijil.api.SijilApplication;
 import org.sijil.core.api.LineageName;
@@ -51,13 +48,7 @@ final class SijilApp implements AutoCloseable {
         this.commands = context.getBean(CommandGateway.class);
     }
 
-    /**
-     * @param readers false to pause the tracking processors (views, transparency log, Kafka feed) once
-     *                started, as when they run on other nodes: the write path alone is measured.
-     *                Subscribing processors (consent and access indexes, erasure) stay: they are part
-     *                of each command's transaction.
-     */
-    static SijilApp start(String name, String jdbcUrl, Path dir, boolean signing, boolean readers) {
+    static SijilApp start(String name, String jdbcUrl, Path dir, boolean signing) {
         // as command-line arguments, which take precedence over the application's own application.yml
         String[] settings = Map.ofEntries(
                         Map.entry("spring.application.name", name),
@@ -71,16 +62,9 @@ final class SijilApp implements AutoCloseable {
                         Map.entry("sijil.keys-dir", dir.resolve("keys").toString()),
                         Map.entry("sijil.master-key-file", dir.resolve("keys/master.key").toString()),
                         Map.entry("sijil.signing", Boolean.toString(signing)),
-                        // each context runs its own embedded Kafka (the feed publisher is part of the system)
-                        Map.entry("sijil.feeds.embedded.port", "0"),
                         Map.entry("sijil.security.dev-issuer.enabled", "true"))
                 .entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(SijilApplication.class).run(settings);
-        if (!readers) {
-            context.getBean(EventProcessingConfiguration.class).eventProcessors().values().stream()
-                    .filter(StreamingEventProcessor.class::isInstance)
-                    .forEach(EventProcessor::shutDown);
-        }
         return new SijilApp(context);
     }
 

@@ -43,8 +43,6 @@ public final class WriteSideBench {
     private final List<Integer> clientCounts;
     private final boolean http;
     private final boolean profile;
-    /** Whether the read side (views, log sequencer, feeds) runs in the benchmarked process too. */
-    private final boolean readers;
     private final List<String> only;
     private final List<Row> rows = new ArrayList<>();
 
@@ -56,7 +54,6 @@ public final class WriteSideBench {
         this.http = Boolean.parseBoolean(args.getOrDefault("http", "true"));
         this.profile = Boolean.parseBoolean(args.getOrDefault("profile", "true"));
         this.only = List.of(args.getOrDefault("cases", "").toUpperCase(Locale.ROOT).split(","));
-        this.readers = Boolean.parseBoolean(args.getOrDefault("readers", "false"));
     }
 
     public static void main(String[] args) throws Exception {
@@ -91,8 +88,8 @@ public final class WriteSideBench {
             long postmaster = Long.parseLong(Files.readAllLines(dir.resolve("postgres/postmaster.pid")).get(0).trim());
             try (HikariDataSource admin = BenchPostgres.pool(postgres.createDatabase("bench_admin"), 1, "admin");
                  HikariDataSource plainPool = BenchPostgres.pool(plainUrl, 8, "plain");
-                 SijilApp signed = SijilApp.start("sijil-signed", signedUrl, dir.resolve("signed"), true, readers);
-                 SijilApp unsigned = SijilApp.start("sijil-unsigned", unsignedUrl, dir.resolve("unsigned"), false, readers)) {
+                 SijilApp signed = SijilApp.start("sijil-signed", signedUrl, dir.resolve("signed"), true);
+                 SijilApp unsigned = SijilApp.start("sijil-unsigned", unsignedUrl, dir.resolve("unsigned"), false)) {
                 SecureRandom seed = new SecureRandom();
                 signed.registerBirth(seed);
                 SampleRow sample = SampleRow.latestBirth(signed.dataSource());
