@@ -15,9 +15,6 @@ import org.springframework.validation.annotation.Validated;
  * @param masterKeyFile   the master key that wraps each person's data key
  * @param signing         false only in benchmarks that measure what signing costs
  * @param maxRequestBytes the largest request body accepted
- * @param dataKeyCacheTtl how long a node may keep using a person's data key for reading without
- *                        looking at the database again; an erasure on another node takes effect
- *                        on this one within this time (on the erasing node, at once)
  */
 @Validated
 @ConfigurationProperties("sijil")
@@ -27,7 +24,6 @@ public record SijilProperties(
         @NotNull @DefaultValue("data/keys/master.key") Path masterKeyFile,
         @DefaultValue("true") boolean signing,
         @DefaultValue("65536") long maxRequestBytes,
-        @NotNull @DefaultValue("30s") java.time.Duration dataKeyCacheTtl,
         @NotNull @DefaultValue EmbeddedPostgres embeddedPostgres) {
 
     /**

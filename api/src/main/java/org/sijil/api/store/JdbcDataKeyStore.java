@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import org.sijil.api.config.SijilProperties;
 import org.sijil.core.store.DataKeyStore;
 import org.sijil.core.store.PersonErasedException;
 import org.sijil.crypto.envelope.DecryptionException;
@@ -20,15 +18,11 @@ import org.sijil.crypto.envelope.FieldCipher;
 import org.sijil.crypto.envelope.MasterKey;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Data keys in table {@code person_data_key}, wrapped by the master key with the person id as
- * context. Unwrapping is cached by the wrapped bytes, so a key from a rolled-back transaction can
- * never be served. Readers (projections, feeds, the API) also keep a person's key for
- * {@code sijil.data-key-cache-ttl} without asking the database; an erasure evicts it at once on
- * this node and within that time on the others.
+ * context. Unwrapped keys are cached by their wrapped bytes, never by person alone, so a key from a
+ * rolled-back transaction or a destroyed key can never be served from the cache.
  */
 @Component
 class JdbcDataKeyStore implements DataKeyStore {
@@ -56,16 +50,11 @@ class JdbcDataKeyStore implements DataKeyStore {
                 }
             });
 
-    private final Map<UUID, ReadableKey> readable = new ConcurrentHashMap<>();
-    private final long readableNanos;
-
-    JdbcDataKeyStore(JdbcTemplate jdbc, MasterKey masterKey, SecureRandom random, Clock clock,
-                     SijilProperties properties) {
+    JdbcDataKeyStore(JdbcTemplate jdbc, MasterKey masterKey, SecureRandom random, Clock clock) {
         this.jdbc = jdbc;
         this.masterKey = masterKey;
         this.random = random;
         this.clock = clock;
-        this.readableNanos = properties.dataKeyCacheTtl().toNanos();
     }
 
     @Override
@@ -81,16 +70,6 @@ class JdbcDataKeyStore implements DataKeyStore {
         if (Arrays.equals(key.wrapped(), freshWrapped)) {
             // cached under its wrapped bytes: if this transaction rolls back, nothing can reach it
             unwrapped.put(personId + ":" + Base64.getEncoder().encodeToString(freshWrapped), fresh);
-            if (TransactionSynchronizationManager.isSynchronizationActive()
-                    && !TransactionSynchronizationManager.hasResource(createdKey(personId))) {
-                TransactionSynchronizationManager.bindResource(createdKey(personId), Boolean.TRUE);
-                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                    @Override
-                    public void afterCompletion(int status) {
-                        TransactionSynchronizationManager.unbindResourceIfPossible(createdKey(personId));
-                    }
-                });
-            }
             return fresh;
         }
         if (key.wrapped() == null) {
@@ -101,48 +80,16 @@ class JdbcDataKeyStore implements DataKeyStore {
 
     @Override
     public Optional<byte[]> dataKeyForReading(UUID personId) {
-        long now = System.nanoTime();
-        ReadableKey cached = readable.get(personId);
-        if (cached != null && now - cached.readAt() < readableNanos) {
-            return Optional.of(cached.key());
-        }
-        Optional<byte[]> key = find(personId)
-                .filter(stored -> stored.wrapped() != null)
-                .map(stored -> unwrap(personId, stored.wrapped()));
-        // only keys committed by others are kept: a key this transaction created may yet roll back
-        if (key.isPresent() && !createdInThisTransaction(personId)) {
-            if (readable.size() >= CACHE_SIZE) {
-                readable.clear();
-            }
-            readable.put(personId, new ReadableKey(key.get(), now));
-        }
-        return key;
+        return find(personId)
+                .filter(key -> key.wrapped() != null)
+                .map(key -> unwrap(personId, key.wrapped()));
     }
 
     @Override
     public void destroy(UUID personId) {
         jdbc.update("UPDATE person_data_key SET wrapped_key = NULL, destroyed_at = ? "
                 + "WHERE person_id = ? AND wrapped_key IS NOT NULL", Timestamp.from(clock.instant()), personId);
-        readable.remove(personId);
-        unwrapped.keySet().removeIf(k -> k.startsWith(personId + ":"));
-        // a key read back by a transaction that then rolls the erasure back is read again later
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    readable.remove(personId);
-                }
-            });
-        }
-    }
-
-    private static boolean createdInThisTransaction(UUID personId) {
-        return TransactionSynchronizationManager.isSynchronizationActive()
-                && TransactionSynchronizationManager.hasResource(createdKey(personId));
-    }
-
-    private static String createdKey(UUID personId) {
-        return JdbcDataKeyStore.class.getName() + ".created." + personId;
+        find(personId).ifPresent(key -> unwrapped.keySet().removeIf(k -> k.startsWith(personId + ":")));
     }
 
     private Optional<StoredKey> find(UUID personId) {
@@ -171,8 +118,5 @@ class JdbcDataKeyStore implements DataKeyStore {
     }
 
     private record StoredKey(byte[] wrapped) {
-    }
-
-    private record ReadableKey(byte[] key, long readAt) {
     }
 }
