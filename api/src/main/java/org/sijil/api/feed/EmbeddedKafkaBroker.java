@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
 
+    private static final java.time.Duration SHUTDOWN_WAIT = java.time.Duration.ofSeconds(20);
+
     private static final Logger log = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
     private static final int NODE_ID = 1;
 
@@ -94,10 +96,27 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         if (server == null) {
             return;
         }
-        server.shutdown();
-        server.awaitShutdown();
+        KafkaRaftServer stopping = server;
         server = null;
-        log.info("Embedded Kafka on {} stopped", bootstrapServers());
+        // KRaft's in-process shutdown can wait forever on its raft driver; never let it hold up
+        // the application's own shutdown (or a test suite): wait a bounded time, then move on.
+        Thread shutdown = new Thread(() -> {
+            stopping.shutdown();
+            stopping.awaitShutdown();
+        }, "embedded-kafka-shutdown");
+        shutdown.setDaemon(true);
+        shutdown.start();
+        try {
+            shutdown.join(SHUTDOWN_WAIT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (shutdown.isAlive()) {
+            log.warn("Embedded Kafka on {} did not stop within {}; leaving the rest of its shutdown behind",
+                    bootstrapServers(), SHUTDOWN_WAIT);
+        } else {
+            log.info("Embedded Kafka on {} stopped", bootstrapServers());
+        }
     }
 
     @Override

@@ -27,7 +27,6 @@ import org.sijil.query.view.person.PersonViewProjection;
 import org.sijil.query.view.person.PersonViewQueries;
 import org.sijil.query.view.planning.PlanningViewProjection;
 import org.sijil.query.view.planning.PlanningViewQueries;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -138,12 +137,6 @@ class QueryConfiguration {
     @Bean
     EducationViewQueries educationViewQueries(JdbcTemplate jdbc) {
         return new EducationViewQueries(jdbc);
-    }
-
-    @Bean
-    @ConditionalOnMissingBean(PersonReadGate.class)
-    PersonReadGate permissiveReadGate() {
-        return new PermissiveReadGate();
     }
 
     @Bean

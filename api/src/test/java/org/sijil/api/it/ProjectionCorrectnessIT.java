@@ -384,7 +384,10 @@ class ProjectionCorrectnessIT {
                 "--sijil.master-key-file=" + data.resolve("keys/master.key"),
                 "--sijil.security.dev-issuer.enabled=true",
                 "--sijil.query.segments=2",
-                "--sijil.query.node-id=" + node));
+                "--sijil.query.node-id=" + node,
+                // each node runs its own embedded Kafka, with its own data
+                "--sijil.feeds.embedded.port=0",
+                "--sijil.feeds.embedded.data-dir=" + data.resolve("kafka-" + node)));
         args.addAll(List.of(database));
         return new SpringApplicationBuilder(SijilApplication.class).run(args.toArray(String[]::new));
     }

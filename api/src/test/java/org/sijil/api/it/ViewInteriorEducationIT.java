@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
  */
 class ViewInteriorEducationIT extends IntegrationTest {
 
+    private static String purpose;
+
     @Test
     void interiorShowsCardStatusAndResidenceAndForgetsTheErased() {
         Api.Response birth = api.post("/api/v1/births", "registrar-baghdad", birth("مصطفى", "MALE", "1988-04-12",
@@ -153,9 +155,20 @@ class ViewInteriorEducationIT extends IntegrationTest {
                 """, Long.class, personId, personId)).isZero();
     }
 
+    /** The Interior reads a person's card and residence under a recorded legal basis, for this purpose. */
     private JsonNode interior(String nationalNumber, String on, Long minPosition) {
+        if (purpose == null) {
+            purpose = "id-card-production-" + Long.toHexString(System.nanoTime());
+            Api.Response basis = api.post("/api/v1/admin/legal-bases", "admin", """
+                    {"law": "National Card Law No. 3 of 2016", "article": "4", "ministry": "interior",
+                     "purposes": ["%s"], "categories": ["ID_CARD", "RESIDENCE", "CIVIL_STATUS"],
+                     "validFrom": "2016-01-01"}
+                    """.formatted(purpose));
+            assertThat(basis.status()).as(basis.toString()).isEqualTo(201);
+        }
         Api.Response r = api.get("/api/v1/views/interior/persons?nationalNumber=" + nationalNumber + "&on=" + on
-                + (minPosition == null ? "" : "&minPosition=" + minPosition), "ministry-interior");
+                + (minPosition == null ? "" : "&minPosition=" + minPosition), "ministry-interior",
+                "X-Purpose", purpose);
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         return r.json();
     }
