@@ -40,12 +40,6 @@ public class EventLedger {
                 Long.class, aggregateId));
     }
 
-    /** How many events are stored; used by tests and health reporting. */
-    public long count() {
-        Long count = jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class);
-        return count == null ? 0 : count;
-    }
-
     private static StoredEvent row(ResultSet rs, int rowNum) throws SQLException {
         SignedEntry entry = new SignedEntry(
                 rs.getString("eventidentifier"),

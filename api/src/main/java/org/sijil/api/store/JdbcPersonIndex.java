@@ -2,6 +2,7 @@ package org.sijil.api.store;
 
 import java.util.UUID;
 import org.sijil.core.api.RegistryRuleViolation;
+import org.sijil.core.api.RuleCodes;
 import org.sijil.core.person.PersonIndex;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -27,10 +28,10 @@ class JdbcPersonIndex implements PersonIndex {
             Boolean registered = jdbc.queryForObject(
                     "SELECT EXISTS (SELECT 1 FROM national_number WHERE person_id = ?)", Boolean.class, personId);
             if (Boolean.TRUE.equals(registered)) {
-                throw new RegistryRuleViolation("person.already-registered", "personId",
+                throw new RegistryRuleViolation(RuleCodes.PERSON_ALREADY_REGISTERED, "personId",
                         "Person " + personId + " is already registered");
             }
-            throw new RegistryRuleViolation("national-number.taken", "nationalNumber",
+            throw new RegistryRuleViolation(RuleCodes.NATIONAL_NUMBER_TAKEN, "nationalNumber",
                     "National number " + nationalNumber + " is already assigned");
         }
     }
