@@ -63,6 +63,12 @@ public final class AccessBench {
     }
 
     public static void main(String[] args) throws Exception {
+        run(args);
+        // the results are printed; threads the embedded Kafka leaves behind must not keep the JVM up
+        System.exit(0);
+    }
+
+    private static void run(String[] args) throws Exception {
         int rate = setting("BENCH_RATE", 500);
         int clients = setting("BENCH_CLIENTS", 32);
         int seconds = setting("BENCH_SECONDS", 20);
@@ -82,6 +88,7 @@ public final class AccessBench {
             "--sijil.embedded-postgres.data-dir=" + data.resolve("postgres"),
             "--sijil.embedded-postgres.port=0",
             "--sijil.security.dev-issuer.enabled=true",
+            "--sijil.feeds.embedded.port=0",
             "--logging.level.root=WARN"};
         try (ConfigurableApplicationContext context = application.run(settings)) {
             int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));

@@ -59,6 +59,12 @@ public final class FeedBench {
     }
 
     public static void main(String[] args) throws Exception {
+        run(args);
+        // the results are printed; threads the embedded Kafka leaves behind must not keep the JVM up
+        System.exit(0);
+    }
+
+    private static void run(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         Path data = Files.createTempDirectory("sijil-feed-bench-");
         Files.setPosixFilePermissions(data, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
