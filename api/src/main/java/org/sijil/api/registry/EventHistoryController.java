@@ -13,7 +13,7 @@ import org.axonframework.serialization.SimpleSerializedObject;
 import org.sijil.api.access.AccessRecorder;
 import org.sijil.api.security.Caller;
 import org.sijil.api.store.EventLedger;
-import org.sijil.api.store.StoredEvent;
+import org.sijil.query.store.StoredEvent;
 import org.sijil.core.api.PersonNotFoundException;
 import org.sijil.crypto.entry.SignedEntry;
 import org.springframework.beans.factory.annotation.Qualifier;

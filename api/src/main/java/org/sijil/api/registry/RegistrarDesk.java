@@ -17,7 +17,7 @@ import org.axonframework.modelling.command.Repository;
 import org.sijil.api.reference.ReferenceData;
 import org.sijil.api.security.Caller;
 import org.sijil.api.store.EventLedger;
-import org.sijil.api.store.StoredEvent;
+import org.sijil.query.store.StoredEvent;
 import org.sijil.api.web.BadRequestException;
 import org.sijil.api.web.JurisdictionException;
 import org.sijil.core.api.PersonState;

@@ -1,10 +1,9 @@
 package org.sijil.api.store;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
-import org.sijil.crypto.entry.SignedEntry;
+import org.sijil.query.store.StoredEvent;
+import org.sijil.query.store.StoredRows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -12,8 +11,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class EventLedger {
 
-    private static final String COLUMNS = "globalindex, eventidentifier, type, aggregateidentifier, "
-            + "sequencenumber, payloadtype, payloadrevision, timestamp, payload, metadata, signingkeyid, signature";
+    private static final String COLUMNS = StoredRows.columns("");
 
     private final JdbcTemplate jdbc;
 
@@ -24,13 +22,13 @@ public class EventLedger {
     /** Every event of one aggregate, in sequence order. */
     public List<StoredEvent> eventsOf(String aggregateId) {
         return jdbc.query("SELECT " + COLUMNS + " FROM domainevententry WHERE aggregateidentifier = ? "
-                + "ORDER BY sequencenumber", EventLedger::row, aggregateId);
+                + "ORDER BY sequencenumber", StoredRows::event, aggregateId);
     }
 
     /** One event by its identifier. */
     public Optional<StoredEvent> event(String eventId) {
         return jdbc.query("SELECT " + COLUMNS + " FROM domainevententry WHERE eventidentifier = ?",
-                EventLedger::row, eventId).stream().findFirst();
+                StoredRows::event, eventId).stream().findFirst();
     }
 
     /** The latest sequence number of an aggregate (its version), if it has events. */
@@ -38,20 +36,5 @@ public class EventLedger {
         return Optional.ofNullable(jdbc.queryForObject(
                 "SELECT max(sequencenumber) FROM domainevententry WHERE aggregateidentifier = ?",
                 Long.class, aggregateId));
-    }
-
-    private static StoredEvent row(ResultSet rs, int rowNum) throws SQLException {
-        SignedEntry entry = new SignedEntry(
-                rs.getString("eventidentifier"),
-                rs.getString("type"),
-                rs.getString("aggregateidentifier"),
-                rs.getLong("sequencenumber"),
-                rs.getString("payloadtype"),
-                rs.getString("payloadrevision"),
-                rs.getString("timestamp"),
-                rs.getBytes("payload"),
-                rs.getBytes("metadata"),
-                rs.getString("signingkeyid"));
-        return new StoredEvent(rs.getLong("globalindex"), entry, rs.getBytes("signature"));
     }
 }

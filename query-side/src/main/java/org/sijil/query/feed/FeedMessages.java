@@ -24,6 +24,7 @@ import org.sijil.core.api.AccessEvent;
 import org.sijil.core.api.ConsentEvent;
 import org.sijil.core.api.DataCategory;
 import org.sijil.core.api.PersonEvent;
+import org.sijil.query.store.StoredEvent;
 
 /**
  * Builds the feed messages of one event (format {@value #FORMAT}, JSON, UTF-8).
@@ -64,7 +65,7 @@ public final class FeedMessages {
     }
 
     /** The notification record and one record per entitled ministry, in that order. */
-    public List<FeedRecord> recordsOf(EventMessage<?> event, FeedStore.Row row, Long logIndex,
+    public List<FeedRecord> recordsOf(EventMessage<?> event, StoredEvent row, Long logIndex,
                                       Entitlements entitlements) {
         Object payload = event.getPayload();
         String key = partitionKey(payload, row);
@@ -97,7 +98,7 @@ public final class FeedMessages {
     }
 
     /** The person id for person, consent and access events; the aggregate id otherwise. */
-    static String partitionKey(Object payload, FeedStore.Row row) {
+    static String partitionKey(Object payload, StoredEvent row) {
         if (payload instanceof PersonEvent e) {
             return e.personId().toString();
         }
@@ -110,7 +111,7 @@ public final class FeedMessages {
         return row.entry().aggregateId();
     }
 
-    private ObjectNode envelope(EventMessage<?> event, String type, FeedStore.Row row, Long logIndex) {
+    private ObjectNode envelope(EventMessage<?> event, String type, StoredEvent row, Long logIndex) {
         ObjectNode n = mapper.createObjectNode();
         n.put("format", FORMAT);
         n.put("eventId", event.getIdentifier());
@@ -118,7 +119,7 @@ public final class FeedMessages {
         return n;
     }
 
-    private ObjectNode notification(EventMessage<?> event, String type, FeedStore.Row row, Long logIndex) {
+    private ObjectNode notification(EventMessage<?> event, String type, StoredEvent row, Long logIndex) {
         ObjectNode n = envelope(event, type, row, logIndex);
         Object payload = event.getPayload();
         String personId = payload instanceof PersonEvent || payload instanceof ConsentEvent
@@ -132,7 +133,7 @@ public final class FeedMessages {
         return n;
     }
 
-    private ObjectNode ministryMessage(EventMessage<?> event, String type, PersonEvent payload, FeedStore.Row row,
+    private ObjectNode ministryMessage(EventMessage<?> event, String type, PersonEvent payload, StoredEvent row,
                                        Long logIndex, FeedCategories.Rule rule, Set<DataCategory> covered,
                                        String ministry) {
         ObjectNode n = envelope(event, type, row, logIndex);
@@ -170,7 +171,7 @@ public final class FeedMessages {
         return n;
     }
 
-    private static void trailer(ObjectNode n, FeedStore.Row row, Long logIndex) {
+    private static void trailer(ObjectNode n, StoredEvent row, Long logIndex) {
         n.put("globalIndex", row.globalIndex());
         if (logIndex == null) {
             n.putNull("logIndex");
@@ -185,7 +186,7 @@ public final class FeedMessages {
      * The first field the stored payload holds in clear (not sealed, not null) that the ministry may
      * not see, or null if there is none.
      */
-    private String clearFieldNotCarried(FeedStore.Row row, FeedCategories.Rule rule, Set<DataCategory> covered) {
+    private String clearFieldNotCarried(StoredEvent row, FeedCategories.Rule rule, Set<DataCategory> covered) {
         JsonNode stored;
         try {
             stored = mapper.readTree(row.entry().payload());

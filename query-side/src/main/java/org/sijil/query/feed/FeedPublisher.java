@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.sijil.query.store.StoredEvent;
 
 /**
  * Publishes every stored event to the feeds, in the order its tracking processor delivers them.
@@ -61,12 +62,12 @@ public final class FeedPublisher {
         }
         Map<String, EventMessage<?>> byId = new LinkedHashMap<>();
         events.forEach(e -> byId.putIfAbsent(e.getIdentifier(), e));
-        Map<String, FeedStore.Row> rows = store.rows(byId.keySet());
+        Map<String, StoredEvent> rows = store.rows(byId.keySet());
         Map<String, Long> logIndexes = store.logIndexes(byId.keySet());
         Entitlements entitlements = new Entitlements(store.legalBases());
         List<FeedRecord> records = new ArrayList<>(byId.size() * 2);
         for (EventMessage<?> event : byId.values()) {
-            FeedStore.Row row = rows.get(event.getIdentifier());
+            StoredEvent row = rows.get(event.getIdentifier());
             if (row == null) {
                 throw new IllegalStateException("event " + event.getIdentifier() + " was delivered but has no stored row");
             }

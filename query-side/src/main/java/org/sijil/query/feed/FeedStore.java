@@ -16,7 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.sijil.core.api.DataCategory;
-import org.sijil.crypto.entry.SignedEntry;
+import org.sijil.query.store.StoredEvent;
+import org.sijil.query.store.StoredRows;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -26,17 +27,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class FeedStore {
 
-    private static final String EVENT_COLUMNS = "globalindex, eventidentifier, type, aggregateidentifier, "
-            + "sequencenumber, payloadtype, payloadrevision, timestamp, payload, metadata, signingkeyid, signature";
+    private static final String EVENT_COLUMNS = StoredRows.columns("");
 
     private final JdbcTemplate jdbc;
 
     public FeedStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-    }
-
-    /** An event row as stored; {@code signature} is null only where signing is switched off. */
-    public record Row(long globalIndex, SignedEntry entry, byte[] signature) {
     }
 
     /** A legal basis as the feed needs it; {@code validUntil} and {@code repealedAt} may be null. */
@@ -48,18 +44,15 @@ public final class FeedStore {
     }
 
     /** The stored rows of {@code eventIds}, by event id. */
-    public Map<String, Row> rows(Collection<String> eventIds) {
-        Map<String, Row> rows = new HashMap<>();
+    public Map<String, StoredEvent> rows(Collection<String> eventIds) {
+        Map<String, StoredEvent> rows = new HashMap<>();
         if (eventIds.isEmpty()) {
             return rows;
         }
         jdbc.query(c -> withArray(c, "SELECT " + EVENT_COLUMNS + " FROM domainevententry WHERE eventidentifier = ANY(?)",
                 eventIds), (ResultSet rs) -> {
-                    SignedEntry entry = new SignedEntry(rs.getString("eventidentifier"), rs.getString("type"),
-                            rs.getString("aggregateidentifier"), rs.getLong("sequencenumber"),
-                            rs.getString("payloadtype"), rs.getString("payloadrevision"), rs.getString("timestamp"),
-                            rs.getBytes("payload"), rs.getBytes("metadata"), rs.getString("signingkeyid"));
-                    rows.put(entry.eventId(), new Row(rs.getLong("globalindex"), entry, rs.getBytes("signature")));
+                    StoredEvent row = StoredRows.event(rs, 0);
+                    rows.put(row.entry().eventId(), row);
                 });
         return rows;
     }

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.sijil.crypto.entry.SignedEntry;
 import org.sijil.crypto.merkle.HashReader;
+import org.sijil.query.store.StoredRows;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -25,8 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class LogStore {
 
-    private static final String EVENT_COLUMNS = "e.globalindex, e.eventidentifier, e.type, e.aggregateidentifier, "
-            + "e.sequencenumber, e.payloadtype, e.payloadrevision, e.timestamp, e.payload, e.metadata, e.signingkeyid";
+    private static final String EVENT_COLUMNS = StoredRows.columns("e.");
 
     /** Key of the transaction-scoped advisory lock held by whoever issues a checkpoint ("sjlchk"). */
     static final long CHECKPOINT_LOCK = 0x736a6c63686bL;
@@ -99,7 +99,7 @@ public final class LogStore {
         jdbc.query(connection -> withArray(connection, "SELECT " + EVENT_COLUMNS
                 + " FROM domainevententry e WHERE e.eventidentifier = ANY(?)", "varchar",
                 eventIds.toArray(String[]::new)), (ResultSet rs) -> {
-                    EventRow row = new EventRow(rs.getLong("globalindex"), entry(rs));
+                    EventRow row = new EventRow(rs.getLong("globalindex"), StoredRows.entry(rs));
                     rows.put(row.entry().eventId(), row);
                 });
         return rows;
@@ -155,7 +155,7 @@ public final class LogStore {
                         + "JOIN domainevententry e ON e.eventidentifier = l.event_id "
                         + "WHERE l.leaf_index >= ? AND l.leaf_index < ? ORDER BY l.leaf_index",
                 (rs, n) -> {
-                    SignedEntry entry = entry(rs);
+                    SignedEntry entry = StoredRows.entry(rs);
                     return new LogLeaf(rs.getLong("leaf_index"), entry.eventId(), entry.encode());
                 }, start, end);
     }
@@ -166,21 +166,6 @@ public final class LogStore {
         Array array = connection.createArrayOf(type, values);
         statement.setArray(1, array);
         return statement;
-    }
-
-    /** The signed entry of a row, field for field as the signing statement bound them. */
-    private static SignedEntry entry(ResultSet rs) throws SQLException {
-        return new SignedEntry(
-                rs.getString("eventidentifier"),
-                rs.getString("type"),
-                rs.getString("aggregateidentifier"),
-                rs.getLong("sequencenumber"),
-                rs.getString("payloadtype"),
-                rs.getString("payloadrevision"),
-                rs.getString("timestamp"),
-                rs.getBytes("payload"),
-                rs.getBytes("metadata"),
-                rs.getString("signingkeyid"));
     }
 
     private static IssuedCheckpoint checkpoint(ResultSet rs, int rowNum) throws SQLException {

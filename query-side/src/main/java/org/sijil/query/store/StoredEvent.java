@@ -1,4 +1,4 @@
-package org.sijil.api.store;
+package org.sijil.query.store;
 
 import org.sijil.crypto.entry.SignedEntry;
 
