@@ -34,6 +34,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -94,7 +95,8 @@ class AxonConfiguration {
     @Bean
     CommandBus commandBus(TransactionManager transactionManager, PlatformTransactionManager transactions,
                           DuplicateCommandHandlerResolver duplicateCommandHandlerResolver,
-                          org.axonframework.config.Configuration axonConfiguration, SijilProperties properties) {
+                          org.axonframework.config.Configuration axonConfiguration, SijilProperties properties,
+                          JdbcTemplate jdbc) {
         SimpleCommandBus simple = SimpleCommandBus.builder()
                 .transactionManager(transactionManager)
                 .duplicateCommandHandlerResolver(duplicateCommandHandlerResolver)
@@ -106,7 +108,8 @@ class AxonConfiguration {
         if (!group.enabled()) {
             return simple;
         }
-        return new GroupCommitCommandBus(simple, transactions, group.workers(), group.maxCommands(), group.maxWait());
+        return new GroupCommitCommandBus(simple, transactions, group.workers(), group.maxCommands(), group.maxWait(),
+                jdbc, group.lockTimeout());
     }
 
     /** The person aggregate, event-sourced from the store through Axon's default repository. */

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,6 +29,7 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
@@ -49,13 +53,20 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *
  * <p>If any command of a group fails — a broken rule, a version conflict, a refused insert — the
  * whole transaction is rolled back and every command of the group is run again on its own, in its
- * own transaction, exactly as without group commit; so each caller gets the result it would have had
+ * own transaction and on a thread of its own, exactly as without group commit; so each caller gets the result it would have had
  * alone, and a failed command leaves nothing behind. The same happens when storing the group's
  * events fails, or when the commit itself is refused in a way that means the transaction certainly
  * rolled back (an integrity or serialization failure, SQLSTATE classes 23 and 40). Any other failure
  * of the commit (a lost connection, say) leaves it unknown whether the group was stored: then every
  * caller of the group gets that error, as a command alone would, and nothing is run again, since
  * running an update twice could record it twice.
+ *
+ * <p>A group holds the in-memory locks of the aggregates its commands loaded until it commits. Two
+ * groups could each wait for the other, one for such a lock and the other for a row the first has
+ * written (two births claiming one national number, say): neither Axon's nor PostgreSQL's deadlock
+ * detection sees that cycle. So a group's statements wait at most {@code lockTimeout} for a row
+ * lock (PostgreSQL's {@code lock_timeout}, set for the group's transaction only); past that the
+ * group is rolled back and run again command by command, and commands alone wait as before.
  *
  * <p>Commands sent while the sending thread is already in a transaction or a unit of work (several
  * access records stored all-or-none, a command sent from a handler) are handled at once on that
@@ -68,12 +79,20 @@ final class GroupCommitCommandBus implements CommandBus, AutoCloseable {
 
     private final CommandBus delegate;
     private final PlatformTransactionManager transactions;
+    private final JdbcTemplate jdbc;
+    private final String lockTimeout;
     private final int maxCommands;
     private final long maxWaitNanos;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final List<MessageDispatchInterceptor<? super CommandMessage<?>>> dispatchInterceptors =
             new CopyOnWriteArrayList<>();
     private final List<Thread> workers = new ArrayList<>();
+    /** Where a failed group's commands run again, each on its own thread as they would alone. */
+    private final ExecutorService alone = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "sijil-command-alone");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final AtomicLong groups = new AtomicLong();
     private final AtomicLong grouped = new AtomicLong();
     private final AtomicLong rerun = new AtomicLong();
@@ -88,14 +107,20 @@ final class GroupCommitCommandBus implements CommandBus, AutoCloseable {
      * @param maxCommands  the most commands in one group
      * @param maxWait      how long a worker waits for more commands once it has one; zero handles
      *                     whatever is queued at once
+     * @param jdbc         statements in the group's transaction
+     * @param lockTimeout  the longest a group's statement waits for a row lock before the group is
+     *                     run again command by command; zero waits as long as a command alone would
      */
     GroupCommitCommandBus(CommandBus delegate, PlatformTransactionManager transactions, int workers,
-                          int maxCommands, Duration maxWait) {
-        if (workers < 1 || maxCommands < 1 || maxWait.isNegative()) {
-            throw new IllegalArgumentException("workers and maxCommands must be positive, maxWait not negative");
+                          int maxCommands, Duration maxWait, JdbcTemplate jdbc, Duration lockTimeout) {
+        if (workers < 1 || maxCommands < 1 || maxWait.isNegative() || lockTimeout.isNegative()) {
+            throw new IllegalArgumentException(
+                    "workers and maxCommands must be positive, maxWait and lockTimeout not negative");
         }
         this.delegate = Objects.requireNonNull(delegate, "delegate");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
+        this.lockTimeout = lockTimeout.isZero() ? null : "SET LOCAL lock_timeout = " + lockTimeout.toMillis();
         this.maxCommands = maxCommands;
         this.maxWaitNanos = maxWait.toNanos();
         for (int i = 1; i <= workers; i++) {
@@ -158,6 +183,8 @@ final class GroupCommitCommandBus implements CommandBus, AutoCloseable {
         for (Thread worker : workers) {
             worker.join();
         }
+        alone.shutdown();
+        alone.awaitTermination(1, TimeUnit.MINUTES);
         Pending left;
         while ((left = queue.poll()) != null) {
             left.runAlone(delegate);
@@ -238,6 +265,16 @@ final class GroupCommitCommandBus implements CommandBus, AutoCloseable {
             runEachAlone(group);
             return;
         }
+        if (lockTimeout != null) {
+            try {
+                jdbc.execute(lockTimeout);
+            } catch (RuntimeException e) {
+                transactions.rollback(status);
+                root.rollback(e);
+                runEachAlone(group);
+                return;
+            }
+        }
         boolean[] commitStarted = {false};
         root.onCommit(u -> {
             commitStarted[0] = true;
@@ -296,7 +333,12 @@ final class GroupCommitCommandBus implements CommandBus, AutoCloseable {
     private void runEachAlone(List<Pending> group) {
         rerun.addAndGet(group.size());
         for (Pending pending : group) {
-            pending.runAlone(delegate);
+            pending.answered = true;
+            try {
+                alone.execute(() -> pending.dispatchTo(delegate, pending.callback));
+            } catch (RejectedExecutionException e) {
+                pending.dispatchTo(delegate, pending.callback);
+            }
         }
     }
 
@@ -328,7 +370,7 @@ final class GroupCommitCommandBus implements CommandBus, AutoCloseable {
     private static final class Pending {
         private final CommandMessage<?> command;
         private final CommandCallback<Object, Object> callback;
-        private boolean answered;
+        private volatile boolean answered;
 
         @SuppressWarnings("unchecked")
         Pending(CommandMessage<?> command, CommandCallback<?, ?> callback) {

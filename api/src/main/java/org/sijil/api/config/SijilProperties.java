@@ -51,11 +51,14 @@ public record SijilProperties(
      * @param workers     groups handled at once, each on its own thread and connection
      * @param maxCommands the most commands in one transaction
      * @param maxWait     how long to wait for more commands once one is queued; 0 takes what is queued
+     * @param lockTimeout how long a group waits for a row lock before its commands run again one by one
+     *                    (0: as long as a command alone)
      */
     public record GroupCommit(
             @DefaultValue("true") boolean enabled,
             @Min(1) @Max(64) @DefaultValue("3") int workers,
             @Min(1) @Max(1000) @DefaultValue("64") int maxCommands,
-            @NotNull @DefaultValue("0ms") Duration maxWait) {
+            @NotNull @DefaultValue("0ms") Duration maxWait,
+            @NotNull @DefaultValue("1s") Duration lockTimeout) {
     }
 }

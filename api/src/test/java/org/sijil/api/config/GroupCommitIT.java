@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,6 +20,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -225,6 +228,48 @@ class GroupCommitIT {
                 assertStored(births.get(i));
             }
         }
+    }
+
+    @Test
+    void aGroupWaitingForARowLockIsRunAgainCommandByCommandSoTheOthersDoNotWaitWithIt() throws Exception {
+        List<RegisterBirthCommand> births = births(SENDERS);
+        RegisterBirthCommand blocked = births.get(2);
+        List<CompletableFuture<Outcome>> futures = new ArrayList<>();
+        // another transaction claims the national number of one birth and holds it, uncommitted
+        try (Connection other = jdbc.getDataSource().getConnection()) {
+            other.setAutoCommit(false);
+            try (PreparedStatement claim = other.prepareStatement(
+                    "INSERT INTO national_number (national_number, person_id) VALUES (?, ?)")) {
+                claim.setString(1, blocked.nationalNumber());
+                claim.setObject(2, UUID.randomUUID());
+                claim.executeUpdate();
+            }
+            CyclicBarrier start = new CyclicBarrier(births.size());
+            for (RegisterBirthCommand birth : births) {
+                futures.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        start.await();
+                        return new Outcome(send(birth), null);
+                    } catch (RuntimeException e) {
+                        return new Outcome(null, e);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }, senders));
+            }
+            // the others are stored while the claim is still held: the group did not wait for it
+            for (int i = 0; i < births.size(); i++) {
+                if (i != 2) {
+                    assertThat(futures.get(i).get(30, TimeUnit.SECONDS).failure()).as("birth %d", i).isNull();
+                    assertStored(births.get(i));
+                }
+            }
+            assertThat(futures.get(2)).isNotDone();
+            other.rollback();
+        }
+        // alone, the blocked birth waited for the other transaction, which gave the number up
+        assertThat(futures.get(2).get(30, TimeUnit.SECONDS).failure()).isNull();
+        assertStored(blocked);
     }
 
     @Test
