@@ -126,6 +126,11 @@ public class AccessRecorder {
      * @throws AccessNotRecordedException if they are not stored; return no data then
      */
     public List<UUID> recordAll(Caller caller, List<Entry> entries) {
+        if (entries.size() == 1) {
+            // all or none holds for one record without a transaction of our own; outside one, the
+            // record can share a commit with other commands (GroupCommitCommandBus)
+            return List.of(record(caller, entries.get(0)));
+        }
         try {
             return transaction.execute(status -> {
                 List<UUID> ids = new ArrayList<>(entries.size());

@@ -3,6 +3,10 @@ package org.sijil.api.config;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.function.Supplier;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandBusSpanFactory;
+import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
+import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -11,6 +15,7 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.command.Repository;
@@ -29,6 +34,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The write side's wiring: Axon's JDBC event storage engine on PostgreSQL, with every row signed
@@ -79,6 +86,30 @@ class AxonConfiguration {
                 .gapTimeout(300_000)
                 .gapCleaningThreshold(250)
                 .build();
+    }
+
+    /**
+     * Axon's command bus, as its Spring Boot auto-configuration builds it, behind group commit (unless
+     * {@code sijil.group-commit.enabled=false}).
+     */
+    @Bean
+    CommandBus commandBus(TransactionManager transactionManager, PlatformTransactionManager transactions,
+                          DuplicateCommandHandlerResolver duplicateCommandHandlerResolver,
+                          org.axonframework.config.Configuration axonConfiguration, SijilProperties properties,
+                          JdbcTemplate jdbc) {
+        SimpleCommandBus simple = SimpleCommandBus.builder()
+                .transactionManager(transactionManager)
+                .duplicateCommandHandlerResolver(duplicateCommandHandlerResolver)
+                .spanFactory(axonConfiguration.getComponent(CommandBusSpanFactory.class))
+                .messageMonitor(axonConfiguration.messageMonitor(CommandBus.class, "commandBus"))
+                .build();
+        simple.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axonConfiguration.correlationDataProviders()));
+        SijilProperties.GroupCommit group = properties.groupCommit();
+        if (!group.enabled()) {
+            return simple;
+        }
+        return new GroupCommitCommandBus(simple, transactions, group.workers(), group.maxCommands(), group.maxWait(),
+                jdbc, group.lockTimeout());
     }
 
     /** The person aggregate, event-sourced from the store through Axon's default repository. */

@@ -1,8 +1,11 @@
 package org.sijil.api.config;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -15,6 +18,7 @@ import org.springframework.validation.annotation.Validated;
  * @param masterKeyFile   the master key that wraps each person's data key
  * @param signing         false only in benchmarks that measure what signing costs
  * @param maxRequestBytes the largest request body accepted
+ * @param groupCommit     how concurrent commands share transactions
  */
 @Validated
 @ConfigurationProperties("sijil")
@@ -24,7 +28,8 @@ public record SijilProperties(
         @NotNull @DefaultValue("data/keys/master.key") Path masterKeyFile,
         @DefaultValue("true") boolean signing,
         @DefaultValue("65536") long maxRequestBytes,
-        @NotNull @DefaultValue EmbeddedPostgres embeddedPostgres) {
+        @NotNull @DefaultValue EmbeddedPostgres embeddedPostgres,
+        @NotNull @DefaultValue GroupCommit groupCommit) {
 
     /**
      * The embedded PostgreSQL used when no {@code spring.datasource.url} is configured.
@@ -37,5 +42,23 @@ public record SijilProperties(
             @NotNull @DefaultValue("data/postgres") Path dataDir,
             @DefaultValue("5433") int port,
             @NotBlank @DefaultValue("sijil") String database) {
+    }
+
+    /**
+     * Group commit of concurrent commands (see {@code GroupCommitCommandBus}).
+     *
+     * @param enabled     false handles every command alone, in its own transaction, on the sender's thread
+     * @param workers     groups handled at once, each on its own thread and connection
+     * @param maxCommands the most commands in one transaction
+     * @param maxWait     how long to wait for more commands once one is queued; 0 takes what is queued
+     * @param lockTimeout how long a group waits for a row lock before its commands run again one by one
+     *                    (0: as long as a command alone)
+     */
+    public record GroupCommit(
+            @DefaultValue("true") boolean enabled,
+            @Min(1) @Max(64) @DefaultValue("3") int workers,
+            @Min(1) @Max(1000) @DefaultValue("64") int maxCommands,
+            @NotNull @DefaultValue("0ms") Duration maxWait,
+            @NotNull @DefaultValue("1s") Duration lockTimeout) {
     }
 }

@@ -4,10 +4,13 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.messaging.MetaData;
 import org.sijil.api.SijilApplication;
 import org.sijil.core.api.LineageName;
@@ -48,9 +51,15 @@ final class SijilApp implements AutoCloseable {
         this.commands = context.getBean(CommandGateway.class);
     }
 
-    static SijilApp start(String name, String jdbcUrl, Path dir, boolean signing) {
+    /**
+     * @param groupCommit the application's {@code sijil.group-commit.*} settings, as {@code key=value}
+     * @param readers     false pauses the tracking processors (views, transparency log) and leaves out the
+     *                    Kafka feed, as when the read side runs on other nodes
+     */
+    static SijilApp start(String name, String jdbcUrl, Path dir, boolean signing, Map<String, String> groupCommit,
+                          boolean readers) {
         // as command-line arguments, which take precedence over the application's own application.yml
-        String[] settings = Map.ofEntries(
+        Map<String, String> all = new LinkedHashMap<>(Map.ofEntries(
                         Map.entry("spring.application.name", name),
                         Map.entry("spring.main.banner-mode", "off"),
                         Map.entry("spring.datasource.url", jdbcUrl),
@@ -62,9 +71,17 @@ final class SijilApp implements AutoCloseable {
                         Map.entry("sijil.keys-dir", dir.resolve("keys").toString()),
                         Map.entry("sijil.master-key-file", dir.resolve("keys/master.key").toString()),
                         Map.entry("sijil.signing", Boolean.toString(signing)),
-                        Map.entry("sijil.security.dev-issuer.enabled", "true"))
-                .entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+                        Map.entry("sijil.security.dev-issuer.enabled", "true"),
+                        Map.entry("sijil.feeds.enabled", Boolean.toString(readers)),
+                        Map.entry("sijil.feeds.embedded.port", "0")));
+        groupCommit.forEach((key, value) -> all.put("sijil.group-commit." + key, value));
+        String[] settings = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(SijilApplication.class).run(settings);
+        if (!readers) {
+            context.getBean(EventProcessingConfiguration.class).eventProcessors().values()
+                    .forEach(EventProcessor::shutDown);
+        }
         return new SijilApp(context);
     }
 

@@ -16,6 +16,9 @@ import javax.sql.DataSource;
  */
 final class StatementProfile {
 
+    /** The line counting transactions committed (from {@code pg_stat_database}, no server time). */
+    static final String COMMITS = "(transactions committed)";
+
     private final DataSource admin;
     private final String database;
     private Map<String, double[]> before = Map.of();
@@ -64,6 +67,15 @@ final class StatementProfile {
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     byQuery.put(rows.getString(1), new double[] {rows.getLong(2), rows.getDouble(3)});
+                }
+            }
+            try (PreparedStatement commits = connection.prepareStatement(
+                    "SELECT xact_commit FROM pg_stat_database WHERE datname = ?")) {
+                commits.setString(1, database);
+                try (ResultSet rows = commits.executeQuery()) {
+                    while (rows.next()) {
+                        byQuery.put(COMMITS, new double[] {rows.getLong(1), 0});
+                    }
                 }
             }
         } catch (SQLException e) {

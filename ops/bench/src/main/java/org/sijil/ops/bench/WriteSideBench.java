@@ -1,7 +1,5 @@
 package org.sijil.ops.bench;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,13 +11,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.axonframework.modelling.command.AbstractRepository;
-import org.slf4j.LoggerFactory;
 
 /**
  * The write-side benchmark: on one durable PostgreSQL, the rate and latency of plain one-row insert
- * transactions, of Sijil's births through the command gateway (signing on and off) and through HTTP,
- * at 1 and 8 concurrent clients. Results and how to read them: docs/benchmarks.md.
+ * transactions, of Sijil's births through the command gateway (group commit on and off, signing on
+ * and off) and through HTTP, at 1 and 8 concurrent clients. Results and how to read them: docs/benchmarks.md.
  *
  * <p>The cases take turns: each runs {@code rounds} short windows, one after another case's, so
  * load from other work on the machine falls on all cases alike instead of on whichever ran while it
@@ -29,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * <p>Arguments, all optional: {@code warmup=3} (seconds per case, all cases warmed up before any is measured),
  * {@code measure=6} (seconds per case, split over the rounds), {@code rounds=3},
  * {@code clients=1,8}, {@code http=true}, {@code profile=true} (statements per operation),
- * {@code cases=plain,statements,sijil,unsigned,quiet,http} (the default; {@code http_url} sends the
+ * {@code readers=false} (true runs the tracking processors and the Kafka feed in the benchmarked process),
+ * {@code workers}, {@code max_wait}, {@code max_commands} (the application's {@code sijil.group-commit.*}),
+ * {@code cases=plain,statements,sijil,unsigned,alone,http} (the default; {@code http_url} sends the
  * HTTP case through {@code HttpURLConnection} instead of {@code java.net.http}, to rule the client out).
  */
 public final class WriteSideBench {
@@ -43,6 +41,8 @@ public final class WriteSideBench {
     private final List<Integer> clientCounts;
     private final boolean http;
     private final boolean profile;
+    private final boolean readers;
+    private final Map<String, String> groupCommit = new LinkedHashMap<>();
     private final List<String> only;
     private final List<Row> rows = new ArrayList<>();
 
@@ -53,6 +53,12 @@ public final class WriteSideBench {
         this.clientCounts = Stream.of(args.getOrDefault("clients", "1,8").split(",")).map(Integer::valueOf).toList();
         this.http = Boolean.parseBoolean(args.getOrDefault("http", "true"));
         this.profile = Boolean.parseBoolean(args.getOrDefault("profile", "true"));
+        this.readers = Boolean.parseBoolean(args.getOrDefault("readers", "false"));
+        for (String key : List.of("workers", "max_wait", "max_commands")) {
+            if (args.containsKey(key)) {
+                groupCommit.put(key.replace('_', '-'), args.get(key));
+            }
+        }
         this.only = List.of(args.getOrDefault("cases", "").toUpperCase(Locale.ROOT).split(","));
     }
 
@@ -85,11 +91,18 @@ public final class WriteSideBench {
             String plainUrl = postgres.createDatabase("plain");
             String signedUrl = postgres.createDatabase("sijil_signed");
             String unsignedUrl = postgres.createDatabase("sijil_unsigned");
+            String aloneUrl = postgres.createDatabase("sijil_alone");
             long postmaster = Long.parseLong(Files.readAllLines(dir.resolve("postgres/postmaster.pid")).get(0).trim());
             try (HikariDataSource admin = BenchPostgres.pool(postgres.createDatabase("bench_admin"), 1, "admin");
                  HikariDataSource plainPool = BenchPostgres.pool(plainUrl, 8, "plain");
-                 SijilApp signed = SijilApp.start("sijil-signed", signedUrl, dir.resolve("signed"), true);
-                 SijilApp unsigned = SijilApp.start("sijil-unsigned", unsignedUrl, dir.resolve("unsigned"), false)) {
+                 SijilApp signed = SijilApp.start("sijil-signed", signedUrl, dir.resolve("signed"), true,
+                         groupCommit, readers);
+                 SijilApp unsigned = SijilApp.start("sijil-unsigned", unsignedUrl, dir.resolve("unsigned"), false,
+                         groupCommit, readers);
+                 SijilApp alone = SijilApp.start("sijil-alone", aloneUrl, dir.resolve("alone"), true,
+                         Map.of("enabled", "false"), readers)) {
+                System.out.println("group commit: " + (groupCommit.isEmpty() ? "the application's defaults"
+                        : groupCommit) + "; read side " + (readers ? "running in this process" : "paused"));
                 SecureRandom seed = new SecureRandom();
                 signed.registerBirth(seed);
                 SampleRow sample = SampleRow.latestBirth(signed.dataSource());
@@ -100,7 +113,6 @@ public final class WriteSideBench {
                 statements.createTables();
                 HttpBirths signedHttp = http ? new HttpBirths(signed.port()) : null;
                 CpuMeter cpu = new CpuMeter(postmaster);
-                Logger notFoundWarning = (Logger) LoggerFactory.getLogger(AbstractRepository.class);
                 System.out.println();
 
                 int most = clientCounts.stream().mapToInt(Integer::intValue).max().orElse(1);
@@ -110,7 +122,7 @@ public final class WriteSideBench {
                         new Case(Kind.STATEMENTS, "plain", (c, n) -> statements.registerOne(randoms[c])),
                         new Case(Kind.SIJIL, "sijil_signed", (c, n) -> signed.registerBirth(randoms[c])),
                         new Case(Kind.UNSIGNED, "sijil_unsigned", (c, n) -> unsigned.registerBirth(randoms[c])),
-                        new Case(Kind.QUIET, "sijil_signed", (c, n) -> signed.registerBirth(randoms[c]))));
+                        new Case(Kind.ALONE, "sijil_alone", (c, n) -> alone.registerBirth(randoms[c]))));
                 if (signedHttp != null) {
                     cases.add(new Case(Kind.HTTP, "sijil_signed", (c, n) -> signedHttp.registerBirth()));
                     cases.add(new Case(Kind.HTTP_URL, "sijil_signed", (c, n) -> signedHttp.registerBirthUrlConnection()));
@@ -123,10 +135,8 @@ public final class WriteSideBench {
                 // one warm-up of every path before any window, so no case is measured while the JIT
                 // is still compiling code that the cases before it never ran
                 for (Case which : cases) {
-                    notFoundWarning.setLevel(which.kind == Kind.QUIET ? Level.ERROR : null);
                     LoadRun.Result result = LoadRun.run(which.kind.label, most, Duration.ZERO, warmUp,
                             LoadRun.Window.NONE, which.operation);
-                    notFoundWarning.setLevel(null);
                     System.out.printf(Locale.ROOT, "warm-up: %-45s @%d %7.0f ops/s%n", which.kind.label, most,
                             result.rate());
                 }
@@ -138,13 +148,9 @@ public final class WriteSideBench {
                             StatementProfile statementProfile = measured.containsKey(which.kind)
                                     ? measured.get(which.kind).statements
                                     : new StatementProfile(admin, which.database);
-                            // Axon logs each failed aggregate load, stack trace included, at WARN; a
-                            // birth's "is this person new?" check is one. The QUIET case silences it.
-                            notFoundWarning.setLevel(which.kind == Kind.QUIET ? Level.ERROR : null);
                             Window window = new Window(cpu, profile ? statementProfile : null);
                             LoadRun.Result result = LoadRun.run(which.kind.label, clients,
                                     SETTLE, measure.dividedBy(rounds), window, which.operation);
-                            notFoundWarning.setLevel(null);
                             System.out.printf(Locale.ROOT, "round %d: %-45s @%d %7.0f ops/s  (machine: %.2f of %d "
                                             + "cores busy, %.2f by others)%n", round, which.kind.label, clients,
                                     result.rate(), window.usage.machineCores(),
@@ -174,9 +180,10 @@ public final class WriteSideBench {
                     clients == 8 ? String.format(Locale.ROOT, " (goal >= 0.50 with p99 <= 20 ms; p99 %.1f ms)",
                             find(Kind.SIJIL, clients).measured.result.p99Millis()) : "");
             ratio("signing on / off", Kind.SIJIL, Kind.UNSIGNED, clients, " (goal >= 0.90)");
-            ratio("Sijil, not-found warning silenced / as shipped", Kind.QUIET, Kind.SIJIL, clients, "");
+            ratio("group commit on / off", Kind.SIJIL, Kind.ALONE, clients, "");
+            ratio("Sijil, group commit off / plain", Kind.ALONE, Kind.PLAIN, clients, "");
             ratio("Sijil's statements in plain JDBC / plain", Kind.STATEMENTS, Kind.PLAIN, clients, "");
-            ratio("Sijil, warning silenced / Sijil's statements in plain JDBC", Kind.QUIET, Kind.STATEMENTS,
+            ratio("Sijil, group commit off / Sijil's statements in plain JDBC", Kind.ALONE, Kind.STATEMENTS,
                     clients, "");
             if (http) {
                 ratio("HTTP / command gateway", Kind.HTTP, Kind.SIJIL, clients, "");
@@ -184,12 +191,14 @@ public final class WriteSideBench {
         }
         if (profile) {
             for (Row row : rows) {
-                if (row.kind == Kind.PLAIN || row.kind == Kind.QUIET || row.measured.result.operations() == 0) {
+                if (row.kind == Kind.PLAIN || row.measured.result.operations() == 0) {
                     continue;
                 }
                 System.out.println();
                 System.out.printf("statements per operation, %s @%d (mean server time per call; COMMIT is not "
-                        + "listed by pg_stat_statements):%n", row.kind.label, row.measured.result.clients());
+                        + "listed by pg_stat_statements, the transactions committed are counted from "
+                        + "pg_stat_database, which backends update about once a second):%n", row.kind.label,
+                        row.measured.result.clients());
                 for (StatementProfile.Line line : row.measured.statements.lines()) {
                     double perOp = (double) line.calls() / row.measured.result.operations();
                     if (perOp >= 0.05) {
@@ -224,7 +233,7 @@ public final class WriteSideBench {
         STATEMENTS("Sijil's statements, plain JDBC, 1 tx"),
         SIJIL("Sijil command gateway"),
         UNSIGNED("Sijil command gateway, signing off"),
-        QUIET("Sijil command gateway, not-found warning off"),
+        ALONE("Sijil command gateway, group commit off"),
         HTTP("Sijil HTTP POST /api/v1/births"),
         HTTP_URL("Sijil HTTP, HttpURLConnection client");
 

@@ -1,0 +1,392 @@
+package org.sijil.api.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.sijil.api.SijilApplication;
+import org.sijil.core.api.LineageName;
+import org.sijil.core.api.PersonName;
+import org.sijil.core.api.Place;
+import org.sijil.core.api.ChangeResidenceCommand;
+import org.sijil.core.api.RegisterBirthCommand;
+import org.sijil.core.api.RegistryRuleViolation;
+import org.sijil.core.api.Sex;
+import org.sijil.core.nationalnumber.NationalNumber;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Group commit on the real application and its embedded PostgreSQL: commands sent at once share a
+ * transaction; one that fails is answered with its own error and leaves nothing; no caller hears of
+ * success for a transaction that did not commit. One worker that waits 150 ms for more commands, so
+ * commands released together by a barrier form one group.
+ */
+@AutoConfigureObservability(tracing = false)
+@SpringBootTest(classes = SijilApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class GroupCommitIT {
+
+    private static final Path DATA = tempDir();
+    private static final int SENDERS = 10;
+    /** The Karkh registrar of the development issuer, as RegistrarDesk puts them in metadata. */
+    private static final MetaData RECORDED_BY = MetaData.from(Map.of(
+            "officer", "registrar-baghdad", "officerRole", "REGISTRAR", "office", "BGD-KARKH-01",
+            "governorate", "BGD"));
+    /** The name of the integration tests' births (api/src/test/.../it/People.java). */
+    private static final PersonName NAME = new PersonName(
+            new LineageName("زينب", "علي", "حسين", "الجبوري", "فاطمة", "عباس"),
+            new LineageName("زينب", "عەلی", "حوسێن", null, null, null),
+            new LineageName("Zainab", "Ali", "Hussein", "Al-Jubouri", null, null));
+
+    @DynamicPropertySource
+    static void settings(DynamicPropertyRegistry registry) {
+        registry.add("sijil.data-dir", () -> DATA.toString());
+        registry.add("sijil.keys-dir", () -> DATA.resolve("keys").toString());
+        registry.add("sijil.master-key-file", () -> DATA.resolve("keys/master.key").toString());
+        registry.add("sijil.embedded-postgres.data-dir", () -> DATA.resolve("postgres").toString());
+        registry.add("sijil.embedded-postgres.port", () -> "0");
+        registry.add("sijil.feeds.embedded.port", () -> "0");
+        registry.add("sijil.security.dev-issuer.enabled", () -> "true");
+        registry.add("sijil.group-commit.workers", () -> "1");
+        registry.add("sijil.group-commit.max-wait", () -> "150ms");
+    }
+
+    @Autowired
+    CommandGateway commands;
+
+    @Autowired
+    CommandBus commandBus;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    private final SecureRandom random = new SecureRandom();
+    private ExecutorService senders;
+
+    @BeforeEach
+    void startSenders() {
+        senders = Executors.newFixedThreadPool(SENDERS);
+    }
+
+    @AfterEach
+    void stopSenders() {
+        senders.shutdownNow();
+    }
+
+    @Test
+    void commandsSentTogetherAreStoredInOneTransaction() throws Exception {
+        List<RegisterBirthCommand> births = births(SENDERS);
+        List<Outcome> outcomes = sendTogether(births.stream().<Supplier<Object>>map(b -> () -> send(b)).toList());
+
+        assertThat(outcomes).allSatisfy(o -> assertThat(o.failure()).isNull());
+        for (RegisterBirthCommand birth : births) {
+            assertStored(birth);
+        }
+        // rows written by one transaction carry its id (xmin): the ten births share one or two
+        Long transactions = jdbc.queryForObject("SELECT count(DISTINCT xmin::text) FROM domainevententry "
+                + "WHERE aggregateidentifier IN (" + inList(births) + ")", Long.class);
+        assertThat(transactions).isLessThan(SENDERS / 2);
+        // the set-based index and the data keys were written in the events' transactions
+        Long apart = jdbc.queryForObject("SELECT count(*) FROM national_number n JOIN domainevententry e "
+                + "ON e.aggregateidentifier = n.person_id::text WHERE n.person_id::text IN (" + inList(births)
+                + ") AND n.xmin::text <> e.xmin::text", Long.class);
+        assertThat(apart).isZero();
+    }
+
+    @Test
+    void aCommandThatBreaksARuleInAGroupGetsItsOwnErrorAndLeavesNothingWhileTheOthersAreStored() throws Exception {
+        RegisterBirthCommand first = births(1).get(0);
+        send(first);
+        List<RegisterBirthCommand> births = new ArrayList<>(births(SENDERS - 1));
+        // a national number that is already taken: refused by the set-based index, in the group
+        RegisterBirthCommand taken = new RegisterBirthCommand(UUID.randomUUID(), first.nationalNumber(), NAME,
+                Sex.FEMALE, LocalDate.of(2024, 4, 4), new Place("BGD", null, "مستشفى اليرموك"), null, null,
+                "BGD-KARKH-01", Instant.now());
+        births.add(SENDERS / 2, taken);
+        String before = statistics();
+
+        List<Outcome> outcomes = sendTogether(births.stream().<Supplier<Object>>map(b -> () -> send(b)).toList());
+
+        for (int i = 0; i < births.size(); i++) {
+            if (births.get(i) == taken) {
+                assertThat(outcomes.get(i).failure()).isInstanceOf(RegistryRuleViolation.class);
+                assertThat(((RegistryRuleViolation) outcomes.get(i).failure()).code())
+                        .isEqualTo("national-number.taken");
+                assertNothingStored(taken.personId());
+            } else {
+                assertThat(outcomes.get(i).failure()).as("birth %d", i).isNull();
+                assertStored(births.get(i));
+            }
+        }
+        assertThat(statistics()).as("the group was run again, one command at a time").isNotEqualTo(before);
+        assertThat(runAgainAlone(statistics()) - runAgainAlone(before)).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void twoUpdatesFromOneVersionInOneGroupGiveOneConflictAndNoLostUpdate() throws Exception {
+        RegisterBirthCommand birth = births(1).get(0);
+        send(birth);
+        List<Supplier<Object>> work = new ArrayList<>();
+        for (String locality : new String[] {"حي الجامعة", "حي العدل"}) {
+            work.add(() -> commands.sendAndWait(new ChangeResidenceCommand(birth.personId(), 0L,
+                    new Place("BGD", null, locality), LocalDate.of(2024, 5, 1), "BGD-KARKH-01", Instant.now()),
+                    RECORDED_BY));
+        }
+        // other commands in the same group, which must be stored whatever happens to the conflict
+        List<RegisterBirthCommand> others = births(4);
+        others.forEach(b -> work.add(() -> send(b)));
+
+        List<Outcome> outcomes = sendTogether(work);
+
+        List<Throwable> residence = List.of(outcomes.get(0).failure() == null ? new Throwable("none") : outcomes.get(0)
+                .failure(), outcomes.get(1).failure() == null ? new Throwable("none") : outcomes.get(1).failure());
+        assertThat(residence).filteredOn(t -> t instanceof ConflictingAggregateVersionException).hasSize(1);
+        assertThat(residence).filteredOn(t -> "none".equals(t.getMessage())).hasSize(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?",
+                Long.class, birth.personId().toString())).isEqualTo(2);
+        for (RegisterBirthCommand other : others) {
+            assertStored(other);
+        }
+    }
+
+    @Test
+    void whenTheCommitFailsWithItsOutcomeUnknownNoCallerOfTheGroupIsToldOfSuccess() throws Exception {
+        List<RegisterBirthCommand> births = births(SENDERS);
+        UUID poisoned = births.get(3).personId();
+        refuseAtCommit(poisoned, "P0001");
+        List<Outcome> outcomes;
+        try {
+            outcomes = sendTogether(births.stream().<Supplier<Object>>map(b -> () -> send(b)).toList());
+        } finally {
+            stopRefusing();
+        }
+        int failed = 0;
+        for (int i = 0; i < births.size(); i++) {
+            if (outcomes.get(i).failure() == null) {
+                assertStored(births.get(i));
+            } else {
+                failed++;
+                assertNothingStored(births.get(i).personId());
+            }
+        }
+        assertThat(outcomes.get(3).failure()).isNotNull();
+        // the commit of the whole group failed: innocent commands of that group failed with it
+        assertThat(failed).isGreaterThan(1);
+    }
+
+    @Test
+    void whenTheCommitIsRefusedForIntegrityTheOthersOfTheGroupAreRunAgainAndStored() throws Exception {
+        List<RegisterBirthCommand> births = births(SENDERS);
+        UUID poisoned = births.get(6).personId();
+        refuseAtCommit(poisoned, "23514");
+        List<Outcome> outcomes;
+        try {
+            outcomes = sendTogether(births.stream().<Supplier<Object>>map(b -> () -> send(b)).toList());
+        } finally {
+            stopRefusing();
+        }
+        for (int i = 0; i < births.size(); i++) {
+            if (i == 6) {
+                assertThat(outcomes.get(i).failure()).isNotNull();
+                assertNothingStored(poisoned);
+            } else {
+                assertThat(outcomes.get(i).failure()).as("birth %d", i).isNull();
+                assertStored(births.get(i));
+            }
+        }
+    }
+
+    @Test
+    void aGroupWaitingForARowLockIsRunAgainCommandByCommandSoTheOthersDoNotWaitWithIt() throws Exception {
+        List<RegisterBirthCommand> births = births(SENDERS);
+        RegisterBirthCommand blocked = births.get(2);
+        List<CompletableFuture<Outcome>> futures = new ArrayList<>();
+        // another transaction claims the national number of one birth and holds it, uncommitted
+        try (Connection other = jdbc.getDataSource().getConnection()) {
+            other.setAutoCommit(false);
+            try (PreparedStatement claim = other.prepareStatement(
+                    "INSERT INTO national_number (national_number, person_id) VALUES (?, ?)")) {
+                claim.setString(1, blocked.nationalNumber());
+                claim.setObject(2, UUID.randomUUID());
+                claim.executeUpdate();
+            }
+            CyclicBarrier start = new CyclicBarrier(births.size());
+            for (RegisterBirthCommand birth : births) {
+                futures.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        start.await();
+                        return new Outcome(send(birth), null);
+                    } catch (RuntimeException e) {
+                        return new Outcome(null, e);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }, senders));
+            }
+            // the others are stored while the claim is still held: the group did not wait for it
+            for (int i = 0; i < births.size(); i++) {
+                if (i != 2) {
+                    assertThat(futures.get(i).get(30, TimeUnit.SECONDS).failure()).as("birth %d", i).isNull();
+                    assertStored(births.get(i));
+                }
+            }
+            assertThat(futures.get(2)).isNotDone();
+            other.rollback();
+        }
+        // alone, the blocked birth waited for the other transaction, which gave the number up
+        assertThat(futures.get(2).get(30, TimeUnit.SECONDS).failure()).isNull();
+        assertStored(blocked);
+    }
+
+    @Test
+    void aCommandSentInsideATransactionJoinsItInsteadOfWaitingForAGroup() {
+        RegisterBirthCommand birth = births(1).get(0);
+        new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+            send(birth);
+            status.setRollbackOnly();
+        });
+        // rolled back with the caller's transaction: it did not commit on its own in a group
+        assertNothingStored(birth.personId());
+    }
+
+    private Object send(RegisterBirthCommand birth) {
+        return commands.sendAndWait(birth, RECORDED_BY);
+    }
+
+    private List<RegisterBirthCommand> births(int n) {
+        List<RegisterBirthCommand> births = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            births.add(new RegisterBirthCommand(UUID.randomUUID(), NationalNumber.allocate(random), NAME, Sex.FEMALE,
+                    LocalDate.of(2024, 4, 4), new Place("BGD", null, "مستشفى اليرموك"), null, null, "BGD-KARKH-01",
+                    Instant.now()));
+        }
+        return births;
+    }
+
+    private record Outcome(Object result, Throwable failure) {
+    }
+
+    /** Runs the calls on their own threads, released at once, and returns how each ended, in order. */
+    private List<Outcome> sendTogether(List<Supplier<Object>> calls) throws InterruptedException {
+        CyclicBarrier start = new CyclicBarrier(calls.size());
+        List<CompletableFuture<Outcome>> futures = new ArrayList<>();
+        for (Supplier<Object> call : calls) {
+            futures.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    start.await();
+                    return new Outcome(call.get(), null);
+                } catch (RuntimeException e) {
+                    return new Outcome(null, e);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, senders));
+        }
+        List<Outcome> outcomes = new ArrayList<>();
+        for (CompletableFuture<Outcome> future : futures) {
+            try {
+                outcomes.add(future.get());
+            } catch (ExecutionException e) {
+                throw new AssertionError(e.getCause());
+            }
+        }
+        return outcomes;
+    }
+
+    private void assertStored(RegisterBirthCommand birth) {
+        String id = birth.personId().toString();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?",
+                Long.class, id)).as("events of %s", id).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT national_number FROM national_number WHERE person_id = ?",
+                String.class, birth.personId())).isEqualTo(birth.nationalNumber());
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM person_data_key WHERE person_id = ?", Long.class,
+                birth.personId())).isEqualTo(1);
+    }
+
+    private void assertNothingStored(UUID personId) {
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?",
+                Long.class, personId.toString())).as("events of %s", personId).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM national_number WHERE person_id = ?", Long.class,
+                personId)).as("national number of %s", personId).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM person_data_key WHERE person_id = ?", Long.class,
+                personId)).as("data key of %s", personId).isZero();
+    }
+
+    /** A deferred constraint trigger: the insert passes, the COMMIT fails with the given SQLSTATE. */
+    private void refuseAtCommit(UUID personId, String sqlState) {
+        jdbc.execute("""
+                CREATE FUNCTION sijil_test_refuse_at_commit() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF NEW.aggregateidentifier = '%s' THEN
+                        RAISE EXCEPTION 'refused at commit for this test' USING ERRCODE = '%s';
+                    END IF;
+                    RETURN NEW;
+                END $$""".formatted(personId, sqlState));
+        jdbc.execute("CREATE CONSTRAINT TRIGGER sijil_test_refuse_at_commit AFTER INSERT ON domainevententry "
+                + "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION sijil_test_refuse_at_commit()");
+    }
+
+    private void stopRefusing() {
+        jdbc.execute("DROP TRIGGER sijil_test_refuse_at_commit ON domainevententry");
+        jdbc.execute("DROP FUNCTION sijil_test_refuse_at_commit()");
+    }
+
+    private String statistics() {
+        return ((GroupCommitCommandBus) commandBus).statistics();
+    }
+
+    private static long runAgainAlone(String statistics) {
+        return Long.parseLong(statistics.replaceAll(".*runAgainAlone=(\\d+).*", "$1"));
+    }
+
+    private static String inList(List<RegisterBirthCommand> births) {
+        return String.join(",", births.stream().map(b -> "'" + b.personId() + "'").toList());
+    }
+
+    private static Path tempDir() {
+        try {
+            Path target = Path.of("target");
+            Files.createDirectories(target);
+            Path dir = Files.createTempDirectory(target.toAbsolutePath(), "sijil-it-");
+            // run as root, the embedded PostgreSQL drops to an unprivileged user that must reach its data
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+            return dir;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
