@@ -16,6 +16,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -108,6 +109,15 @@ public class SecurityConfiguration {
     @Bean
     SecurityObservationSettings sijilSecurityObservationSettings() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /**
+     * The paths above are matched as plain path patterns ({@code PathPatternRequestMatcher}), as Spring
+     * Security 7 will by default, rather than by asking Spring MVC's handler mappings on every request.
+     */
+    @Bean
+    static PathPatternRequestMatcherBuilderFactoryBean sijilPathPatternRequestMatchers() {
+        return new PathPatternRequestMatcherBuilderFactoryBean();
     }
 
     /** Mutual TLS without a connector that asks for client certificates would refuse every ministry. */
