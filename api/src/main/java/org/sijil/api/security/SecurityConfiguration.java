@@ -121,7 +121,7 @@ public class SecurityConfiguration {
     }
 
     /** Mutual TLS without a connector that asks for client certificates would refuse every ministry. */
-    private static void requireClientCertificates(ServerProperties server) {
+    static void requireClientCertificates(ServerProperties server) {
         Ssl ssl = server == null ? null : server.getSsl();
         boolean asks = ssl != null && Ssl.isEnabled(ssl)
                 && (ssl.getClientAuth() == Ssl.ClientAuth.WANT || ssl.getClientAuth() == Ssl.ClientAuth.NEED);
