@@ -8,6 +8,7 @@ import java.util.Set;
 import javax.security.auth.x500.X500Principal;
 import org.sijil.api.consent.ConsentProperties;
 import org.sijil.api.security.Caller;
+import org.sijil.api.security.ClientCertificateCallers;
 import org.sijil.api.security.Roles;
 import org.springframework.stereotype.Component;
 
@@ -21,12 +22,13 @@ import org.springframework.stereotype.Component;
  * <p>The ministry comes from an explicit table of accepted subject DNs
  * ({@code sijil.access.ministry-certificates}), never from parsing the subject's text: a
  * certificate the table does not list, or one naming a ministry the registry does not know, gets
- * no caller. The subject recorded in access events is the certificate's subject DN. See
- * {@code docs/authorisation-matrix.md}, "Ministry clients over mutual TLS", for the wiring still to
- * be done in the security configuration.
+ * no caller. The subject recorded in access events is the certificate's subject DN. With
+ * {@code sijil.security.mutual-tls.enabled} the security chain asks it both whether a ministry's
+ * token comes with its own ministry's certificate and who a request with a certificate alone is;
+ * see {@code docs/authorisation-matrix.md}, "Ministry clients over mutual TLS".
  */
 @Component
-public class MinistryClientCertificates {
+public class MinistryClientCertificates implements ClientCertificateCallers {
 
     private final Map<X500Principal, String> ministries = new HashMap<>();
 
@@ -44,6 +46,7 @@ public class MinistryClientCertificates {
      * The caller a verified client certificate stands for, or empty if it is not an accepted
      * ministry certificate.
      */
+    @Override
     public Optional<Caller> callerFor(X509Certificate certificate) {
         X500Principal subject = certificate.getSubjectX500Principal();
         // X500Principal equality compares canonical forms: case and spacing of the DN do not matter

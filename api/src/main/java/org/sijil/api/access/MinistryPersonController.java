@@ -6,12 +6,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.messaging.ResultMessage;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.modelling.command.Repository;
 import org.sijil.api.consent.ConsentIndex;
 import org.sijil.api.consent.ConsentProperties;
 import org.sijil.api.consent.Refusal;
@@ -24,7 +21,6 @@ import org.sijil.core.api.PersonState;
 import org.sijil.core.api.RecordConsentUseCommand;
 import org.sijil.core.api.RegistryRuleViolation;
 import org.sijil.core.consent.AccessPolicy;
-import org.sijil.core.person.Person;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
@@ -44,24 +40,28 @@ import org.springframework.web.bind.annotation.RestController;
  * <p>A one-time consent is used up in the same transaction as the access record: both are stored
  * or neither. If another read used it first, this read is denied (and recorded as denied).
  *
- * <p>For now the person's data comes from the write side (the {@link Person} aggregate's state);
- * the read views will replace it.
+ * <p>The person's data is their state folded from the store ({@link PersonStates}), not a read
+ * view: views are updated after the events commit, and a ministry must not be answered with a
+ * person as they stood before, say, their death was registered.
  */
 @RestController
 @Tag(name = "Ministries")
 class MinistryPersonController {
 
+    private static final Pattern NATIONAL_NUMBER = Pattern.compile("[0-9]{12}");
+    private static final Pattern PURPOSE = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+
     private final ConsentIndex consents;
     private final ConsentProperties properties;
     private final AccessRecorder recorder;
     private final CommandGateway commands;
-    private final Repository<Person> persons;
+    private final PersonStates persons;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     MinistryPersonController(ConsentIndex consents, ConsentProperties properties, AccessRecorder recorder,
-                             CommandGateway commands, Repository<Person> persons, JdbcTemplate jdbc,
+                             CommandGateway commands, PersonStates persons, JdbcTemplate jdbc,
                              PlatformTransactionManager transactions, Clock clock) {
         this.consents = consents;
         this.properties = properties;
@@ -86,13 +86,13 @@ class MinistryPersonController {
         if (nationalNumber == null || nationalNumber.isBlank()) {
             throw new BadRequestException("nationalNumber", "field.required");
         }
-        if (!nationalNumber.matches("[0-9]{12}")) {
+        if (!NATIONAL_NUMBER.matcher(nationalNumber).matches()) {
             throw new BadRequestException("nationalNumber", "national-number.invalid");
         }
         if (purpose == null || purpose.isBlank()) {
             throw new BadRequestException("purpose", "field.required");
         }
-        if (!purpose.matches("[a-z0-9][a-z0-9._-]{0,63}")) {
+        if (!PURPOSE.matcher(purpose).matches()) {
             throw new BadRequestException("purpose", "value.malformed");
         }
         UUID personId = personWith(nationalNumber);
@@ -102,7 +102,7 @@ class MinistryPersonController {
         if (!decision.granted()) {
             throw denied(caller, personId, purpose, decision.reason());
         }
-        PersonState person = load(personId);
+        PersonState person = persons.load(personId, "nationalNumber");
         UUID accessId = UUID.randomUUID();
         String basisId = decision.basisId().toString();
         try {
@@ -147,19 +147,5 @@ class MinistryPersonController {
             throw new Refusal(HttpStatus.NOT_FOUND, "nationalNumber", "person.not-found");
         }
         return ids.get(0);
-    }
-
-    private PersonState load(UUID personId) {
-        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
-        ResultMessage<PersonState> result = unitOfWork.executeWithResult(
-                () -> persons.load(personId.toString()).invoke(Person::state));
-        if (result.isExceptional()) {
-            Throwable failure = result.exceptionResult();
-            if (failure instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(failure);
-        }
-        return result.getPayload();
     }
 }

@@ -40,7 +40,8 @@ public record Caller(
 
     /**
      * The caller behind an authentication. Roles come from the granted authorities, the
-     * scope claims from the JWT when the authentication holds one.
+     * scope claims from the JWT when the authentication holds one; a client certificate's
+     * authentication holds its caller whole.
      *
      * @throws AuthenticationCredentialsNotFoundException if {@code authentication} is null,
      *     anonymous or not authenticated (Spring Security answers 401)
@@ -51,6 +52,10 @@ public record Caller(
                 || authentication instanceof AnonymousAuthenticationToken
                 || !authentication.isAuthenticated()) {
             throw new AuthenticationCredentialsNotFoundException("No authenticated caller");
+        }
+        if (authentication.getPrincipal() instanceof Caller caller) {
+            // authenticated by a client certificate (mutual TLS), which already names the caller
+            return caller;
         }
         Set<String> roles = authentication.getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority)

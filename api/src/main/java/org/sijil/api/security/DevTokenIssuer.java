@@ -62,8 +62,23 @@ final class DevTokenIssuer {
         return Optional.ofNullable(identity).map(identities::get).map(id -> issue(id, clock.instant()));
     }
 
+    /**
+     * A token for {@code identity} valid for {@link #LIFETIME} from now and bound to the client
+     * certificate whose RFC 8705 thumbprint is {@code certificateThumbprint} ({@code cnf.x5t#S256}),
+     * or empty if the identity is unknown.
+     */
+    Optional<String> issue(String identity, String certificateThumbprint) {
+        Objects.requireNonNull(certificateThumbprint, "certificateThumbprint");
+        return Optional.ofNullable(identity).map(identities::get)
+                .map(id -> issue(id, clock.instant(), certificateThumbprint));
+    }
+
     /** A token for {@code identity} issued at {@code issuedAt}; tests use this to mint expired ones. */
     String issue(DevIdentity identity, Instant issuedAt) {
+        return issue(identity, issuedAt, null);
+    }
+
+    private String issue(DevIdentity identity, Instant issuedAt, String certificateThumbprint) {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
                 .subject(identity.subject())
@@ -84,6 +99,9 @@ final class DevTokenIssuer {
         }
         if (identity.personId() != null) {
             claims.claim(SijilClaims.PERSON_ID, identity.personId().toString());
+        }
+        if (certificateThumbprint != null) {
+            claims.claim("cnf", Map.of("x5t#S256", certificateThumbprint));
         }
         JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256)
                 .type(JOSEObjectType.JWT)

@@ -1,8 +1,13 @@
 package org.sijil.api.security;
 
 import jakarta.servlet.DispatcherType;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.web.ServerProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.server.Ssl;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -10,11 +15,15 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -27,9 +36,17 @@ import org.springframework.security.web.SecurityFilterChain;
  * <p>The {@code JwtDecoder} comes from {@link DevIssuerConfiguration} when the development
  * issuer is enabled, otherwise from Spring Boot's
  * {@code spring.security.oauth2.resourceserver.jwt.*} settings; with neither, start-up fails.
+ * Either way, verified tokens are kept in a bounded {@link VerifiedTokenCache}
+ * ({@code sijil.security.token-cache.*}), and with {@code sijil.security.mutual-tls.enabled}
+ * ministry clients need their TLS client certificate ({@link MinistryCertificateFilter}).
+ *
+ * <p>Spring Security's own observations (a timer and a span per filter, per authentication and per
+ * authorisation) are off: they cost more CPU per request than the authorisation itself, and the
+ * request as a whole is still observed ({@code http.server.requests}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
+@EnableConfigurationProperties({TokenCacheProperties.class, MutualTlsProperties.class})
 public class SecurityConfiguration {
 
     /** Reachable without a token. */
@@ -47,9 +64,20 @@ public class SecurityConfiguration {
     };
 
     @Bean
-    SecurityFilterChain sijilSecurityFilterChain(HttpSecurity http, JwtAuthenticationConverter sijilJwtAuthenticationConverter)
-            throws Exception {
+    SecurityFilterChain sijilSecurityFilterChain(HttpSecurity http, JwtAuthenticationConverter sijilJwtAuthenticationConverter,
+                                                 JwtDecoder jwtDecoder, TokenCacheProperties tokenCache, Clock clock,
+                                                 MutualTlsProperties mutualTls,
+                                                 ObjectProvider<ClientCertificateCallers> certificateCallers,
+                                                 ObjectProvider<ServerProperties> server) throws Exception {
         ProblemResponses problems = new ProblemResponses();
+        JwtDecoder decoder = tokenCache.maxSize() == 0
+                ? jwtDecoder
+                : new VerifiedTokenCache(jwtDecoder, clock, tokenCache.maxSize(), tokenCache.maxAge());
+        if (mutualTls.enabled()) {
+            requireClientCertificates(server.getIfAvailable());
+            http.addFilterAfter(new MinistryCertificateFilter(certificateCallers.getObject(), problems, problems),
+                    BearerTokenAuthenticationFilter.class);
+        }
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(AbstractHttpConfigurer::disable)
@@ -68,13 +96,39 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(oauth2 -> oauth2
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(sijilJwtAuthenticationConverter))
+                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(sijilJwtAuthenticationConverter))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems));
         return http.build();
+    }
+
+    /** See the class comment: Spring Security's per-filter observations are off. */
+    @Bean
+    SecurityObservationSettings sijilSecurityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
+
+    /**
+     * The paths above are matched as plain path patterns ({@code PathPatternRequestMatcher}), as Spring
+     * Security 7 will by default, rather than by asking Spring MVC's handler mappings on every request.
+     */
+    @Bean
+    static PathPatternRequestMatcherBuilderFactoryBean sijilPathPatternRequestMatchers() {
+        return new PathPatternRequestMatcherBuilderFactoryBean();
+    }
+
+    /** Mutual TLS without a connector that asks for client certificates would refuse every ministry. */
+    static void requireClientCertificates(ServerProperties server) {
+        Ssl ssl = server == null ? null : server.getSsl();
+        boolean asks = ssl != null && Ssl.isEnabled(ssl)
+                && (ssl.getClientAuth() == Ssl.ClientAuth.WANT || ssl.getClientAuth() == Ssl.ClientAuth.NEED);
+        if (!asks) {
+            throw new IllegalStateException("sijil.security.mutual-tls.enabled needs a TLS connector that asks for"
+                    + " client certificates: server.ssl.* with server.ssl.client-auth=want (or need)");
+        }
     }
 
     /** Maps the {@code roles} claim to {@code ROLE_*} authorities, ignoring names Sijil does not know. */

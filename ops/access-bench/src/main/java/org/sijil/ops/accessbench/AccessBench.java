@@ -2,7 +2,9 @@ package org.sijil.ops.accessbench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -48,7 +50,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@code BENCH_CLIENTS} concurrent clients, and each latency is measured from the moment the
  * schedule said to send it — a slow answer delays the ones queued behind it, and that delay is
  * counted (no coordinated omission). Phases: warm-up (both reads, not counted), bare, checked,
- * bare again, checked again; the report gives each read's pooled figures.
+ * bare again, checked again; the report gives each read's pooled figures, and the CPU time the whole
+ * process (application, load generator, background writes) spent per request in each read's phases,
+ * which other work on the machine changes far less than it changes latencies.
  *
  * <p>Settings (environment): {@code BENCH_RATE} (500), {@code BENCH_CLIENTS} (32),
  * {@code BENCH_SECONDS} per measured phase (20), {@code BENCH_WARMUP_SECONDS} (15),
@@ -58,6 +62,8 @@ public final class AccessBench {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PURPOSE = "bench-vaccination";
+    private static final OperatingSystemMXBean OS =
+            ManagementFactory.getPlatformMXBean(OperatingSystemMXBean.class);
 
     private AccessBench() {
     }
@@ -126,11 +132,13 @@ public final class AccessBench {
             long accessesAfter = count(jdbc, "SELECT count(*) FROM access_history");
 
             System.out.println();
-            System.out.println("| read | requests | errors | achieved reads/s | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms |");
-            System.out.println("|---|---|---|---|---|---|---|---|---|");
+            System.out.println("| read | requests | errors | achieved reads/s | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms "
+                    + "| CPU ms/request |");
+            System.out.println("|---|---|---|---|---|---|---|---|---|---|");
             System.out.println(bare.row());
             System.out.println(checked.row());
-            System.out.printf(Locale.ROOT, "%np99 checked / p99 bare = %.2f%n", checked.percentile(99) / bare.percentile(99));
+            System.out.printf(Locale.ROOT, "%np99 checked / p99 bare = %.2f; CPU per request checked / bare = %.2f%n",
+                    checked.percentile(99) / bare.percentile(99), checked.cpuPerRequest() / bare.cpuPerRequest());
             System.out.printf(Locale.ROOT, "background births stored: %d (%d failed)%n", writes.get(), writeErrors.get());
             System.out.printf(Locale.ROOT, "access records written: %d (checked reads answered 200, warm-up included: %d)%n",
                     accessesAfter - accessesBefore, checked.ok.get());
@@ -151,6 +159,7 @@ public final class AccessBench {
         final AtomicLong errors = new AtomicLong();
         long measuredNanos;
         long measured;
+        long cpuNanos;
 
         Read(String name, String path) {
             this.name = name;
@@ -166,6 +175,10 @@ public final class AccessBench {
             return all[Math.max(0, Math.min(all.length - 1, i))] / 1000.0;
         }
 
+        synchronized double cpuPerRequest() {
+            return measured == 0 ? Double.NaN : cpuNanos / 1e6 / measured;
+        }
+
         synchronized long[] all() {
             long[] all = batches.stream().flatMapToLong(Arrays::stream).toArray();
             Arrays.sort(all);
@@ -174,9 +187,10 @@ public final class AccessBench {
 
         String row() {
             long[] all = all();
-            return String.format(Locale.ROOT, "| %s | %d | %d | %.0f | %.1f | %.1f | %.1f | %.1f | %.1f |", name,
+            return String.format(Locale.ROOT, "| %s | %d | %d | %.0f | %.1f | %.1f | %.1f | %.1f | %.1f | %.2f |", name,
                     all.length, errors.get(), measured / (measuredNanos / 1e9), percentile(50), percentile(90),
-                    percentile(99), percentile(99.9), all.length == 0 ? Double.NaN : all[all.length - 1] / 1000.0);
+                    percentile(99), percentile(99.9), all.length == 0 ? Double.NaN : all[all.length - 1] / 1000.0,
+                    cpuPerRequest());
         }
     }
 
@@ -189,6 +203,7 @@ public final class AccessBench {
         long start = System.nanoTime() + 50_000_000L;
         long interval = 1_000_000_000L / rate;
         SecureRandom random = new SecureRandom();
+        long cpuBefore = OS.getProcessCpuTime();
         for (int i = 0; i < total; i++) {
             long due = start + i * interval;
             String number = numbers.get(random.nextInt(numbers.size()));
@@ -222,11 +237,13 @@ public final class AccessBench {
             throw new IllegalStateException("phase did not finish");
         }
         long elapsed = System.nanoTime() - start;
+        long cpu = OS.getProcessCpuTime() - cpuBefore;
         if (measure) {
             synchronized (read) {
                 read.batches.add(latencies);
                 read.measured += total;
                 read.measuredNanos += elapsed;
+                read.cpuNanos += cpu;
             }
         }
         System.out.printf(Locale.ROOT, "%s %-32s %d s: p99 %.1f ms%n", measure ? "measured" : "warm-up ", read.name,
