@@ -168,8 +168,8 @@ class SearchIT extends IntegrationTest {
             try (var s = c.createStatement()) {
                 s.execute("RESET enable_seqscan");
             }
-            assertThat(plans).contains("-- FULL_LINEAGE", "Index Only Scan using view_person_name_lineage_prefix",
-                    "-- IN_ORDER", "-- ALL_WORDS", "-- SIMILAR", "Bitmap Index Scan on view_person_name_terms");
+            assertThat(plans).contains("-- FULL_LINEAGE", "view_person_name_lineage_prefix", "-- IN_ORDER",
+                    "-- ALL_WORDS", "-- SIMILAR", "Bitmap Index Scan on view_person_name_terms");
             assertThat(plans).as("no tier reads the whole name index").doesNotContain("Seq Scan on view_person_name");
         }
     }
