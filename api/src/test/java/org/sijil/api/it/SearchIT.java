@@ -102,6 +102,12 @@ class SearchIT extends IntegrationTest {
 
         // given and father only: the same person's lineage from the given name on
         assertThat(ids(hits("name", "يعقوب لقمان", 1))).containsExactly(full);
+
+        // one word: as a given name it is the full lineage's start, further on it is found in order
+        List<JsonNode> one = hits("name", "لقمان", 20);
+        assertThat(ids(one)).startsWith(alsoAllWords).contains(full, inOrder, allWords);
+        assertThat(match(one, alsoAllWords)).isEqualTo("FULL_LINEAGE");
+        assertThat(match(one, full)).isEqualTo("IN_ORDER");
     }
 
     @Test

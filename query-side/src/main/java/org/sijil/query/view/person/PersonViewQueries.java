@@ -136,12 +136,14 @@ public class PersonViewQueries {
                 List.of(" " + phrase + " ", " " + phrase + "!"), phrase, limit, plans);
         if (found.size() < limit && words.size() > 1) {
             // strpos, not LIKE: the words' index finds the rows, the phrase only filters them
-            tier(found, Match.IN_ORDER, "view_person_name_terms(n.lineage) @> ?::text[] AND strpos(n.lineage, ?) > 0",
+            tier(found, Match.IN_ORDER,
+                    "view_person_name_terms(n.lineage) @> ?::text[] AND strpos(n.lineage, ?) > 0",
                     List.of(textArray(adjacent), " " + phrase + " "), phrase, limit, plans);
         }
         if (found.size() < limit) {
-            tier(found, Match.ALL_WORDS, "view_person_name_terms(n.lineage) @> ?::text[]",
-                    List.of(textArray(words)), phrase, limit, plans);
+            // a single word found further on than the given name is a phrase found in order
+            tier(found, words.size() == 1 ? Match.IN_ORDER : Match.ALL_WORDS,
+                    "view_person_name_terms(n.lineage) @> ?::text[]", List.of(textArray(words)), phrase, limit, plans);
         }
         if (found.size() < limit && words.size() > 2) {
             tier(found, Match.SIMILAR, "view_person_name_terms(n.lineage) && ?::text[]",
