@@ -50,7 +50,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *
  * <ol>
  *   <li>Starts a fresh embedded PostgreSQL 17 on a free port in a temporary directory, with the
- *       application's settings (fsync, synchronous commit and full-page writes on), and applies the
+ *       application's settings (fsync, synchronous commit and full-page writes on; a larger
+ *       {@code max_wal_size} and {@code maintenance_work_mem} for the bulk load), and applies the
  *       application's Flyway migrations — the same tables and indexes as the application.</li>
  *   <li>Seeds the person view directly, not through the event store (generating 10^6 persons' events
  *       and replaying them takes most of an hour on a 2-core machine): for each person a
@@ -68,8 +69,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *       for the same persons. Each case runs its warm-up queries first, then the measured ones, on
  *       one thread; every query must find the person it was drawn from among its hits (a
  *       full-lineage query, in the first tier).</li>
- *   <li>Prints p50 and p99 per case, the ratio of each p99 to the national-number lookup's, and
- *       the plan ({@code EXPLAIN ANALYZE}) of the slowest full-lineage query.</li>
+ *   <li>Prints p50 and p99 per case and the ratio of each p99 to the national-number lookup's; then,
+ *       from a second pass under {@link PersonViewQueries#explain}, PostgreSQL's own execution time
+ *       of each query's candidate statements (the database's work without the waits for a CPU that
+ *       a loaded machine adds); then the plans of the slowest full-lineage query.</li>
  * </ol>
  *
  * <p>Run: {@code ./mvnw -B -q install -DskipTests && ./mvnw -B -q -pl ops/view-bench exec:java
@@ -251,7 +254,7 @@ public final class SearchBench {
             System.out.printf("%-32s %7.2f  %7.2f  %7.2f  %.2f%n", label, quantile(nanos, 0.50), quantile(nanos, 0.99),
                     quantile(nanos, 1.0), (double) statements / nanos.length);
         });
-        explainSlowest(jdbc, search, sample, queries);
+        explainSlowest(search, sample, queries);
     }
 
     /**
@@ -292,8 +295,7 @@ public final class SearchBench {
         return nanos;
     }
 
-    private static void explainSlowest(JdbcTemplate jdbc, PersonViewQueries search, List<Sampled> sample,
-                                       int queries) {
+    private static void explainSlowest(PersonViewQueries search, List<Sampled> sample, int queries) {
         Sampled slowest = null;
         long worst = -1;
         for (Sampled s : sample.subList(0, queries)) {
