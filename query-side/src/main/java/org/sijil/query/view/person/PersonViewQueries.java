@@ -5,7 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.sijil.core.api.Sex;
@@ -35,7 +40,11 @@ public class PersonViewQueries {
         IN_ORDER,
         /** Every word of the query appears in the lineage name, in another order. */
         ALL_WORDS,
-        /** Not every word appears, but the name is close (trigram similarity). */
+        /**
+         * For queries of three words or more: not every word appears, but two of them do as in the
+         * query (next to each other, or one word apart), and the name is close (trigram similarity
+         * at least 0.3) — a name misspelt or different in one word.
+         */
         SIMILAR
     }
 
@@ -70,49 +79,157 @@ public class PersonViewQueries {
     /**
      * Persons whose Arabic, Kurdish or Latin lineage name matches {@code query} after
      * {@link ArabicNormalizer normalisation}, best match first (see {@link Match}), then by trigram
-     * similarity. Served by the trigram index on {@code view_person_name.lineage}.
+     * similarity, then by person id.
+     *
+     * <p>The tiers are tried one after another, each through an index (migration V7), and the search
+     * stops as soon as it holds {@code limit} persons: full lineage by a range of a b-tree; words in
+     * order, all words and similar names (all words but one, for queries of three words or more) by
+     * a GIN index over each name's words and word pairs. Each tier reads at most
+     * {@link #rowsPerTier} names, so the work stays bounded however many persons share a common
+     * name; when a tier has more matches than that, its hits are those it met first (for full
+     * lineage, in lineage order), ranked by similarity among themselves. A person erased while the
+     * search runs is left out.
      *
      * @return empty if the query has no letter or digit
      */
     public List<SearchHit> search(String query, int limit) {
+        return hits(findCandidates(query, limit, null), limit);
+    }
+
+    /**
+     * The plans ({@code EXPLAIN ANALYZE}) of the statements {@link #search} runs for {@code query}, in
+     * order, each after a line naming its tier: for benchmarks and for looking into a slow search.
+     */
+    public List<String> explain(String query, int limit) {
+        List<String> plans = new ArrayList<>();
+        findCandidates(query, limit, plans);
+        return plans;
+    }
+
+    /** Names a tier reads at most: enough for {@code limit} persons with three scripts each. */
+    static int rowsPerTier(int limit) {
+        return Math.max(3 * limit, 50);
+    }
+
+    /** The persons found, tier by tier, with how they matched; at least {@code limit} if there are as many. */
+    private Map<UUID, Candidate> findCandidates(String query, int limit, List<String> plans) {
+        Map<UUID, Candidate> found = new LinkedHashMap<>();
         String normalized = ArabicNormalizer.normalize(query);
-        if (normalized.isEmpty()) {
-            return List.of();
+        if (normalized.isEmpty() || limit < 1) {
+            return found;
         }
         List<String> words = Arrays.stream(normalized.split(" ")).limit(MAX_QUERY_WORDS).toList();
         String phrase = String.join(" ", words);
-        String allWords = String.join(" AND ", words.stream().map(w -> "n.lineage LIKE ?").toList());
+        List<String> adjacent = new ArrayList<>();
+        List<String> pairs = new ArrayList<>();
+        for (int i = 0; i + 1 < words.size(); i++) {
+            adjacent.add(words.get(i) + " " + words.get(i + 1));
+            if (i + 2 < words.size()) {
+                pairs.add(words.get(i) + " * " + words.get(i + 2));
+            }
+        }
+        pairs.addAll(adjacent);
+        // lineage LIKE ' phrase %' as a range of the b-tree (text_pattern_ops: ~>=~ and ~<~ compare
+        // bytes), so that a prepared statement's generic plan uses it too: the names that start with
+        // ' phrase ' are those from ' phrase ' up to, not including, ' phrase!' ('!' follows ' ')
+        tier(found, Match.FULL_LINEAGE, "n.lineage ~>=~ ? AND n.lineage ~<~ ?",
+                List.of(" " + phrase + " ", " " + phrase + "!"), phrase, limit, plans);
+        if (found.size() < limit && words.size() > 1) {
+            // strpos, not LIKE: the words' index finds the rows, the phrase only filters them
+            tier(found, Match.IN_ORDER,
+                    "view_person_name_terms(n.lineage) @> ?::text[] AND strpos(n.lineage, ?) > 0",
+                    List.of(textArray(adjacent), " " + phrase + " "), phrase, limit, plans);
+        }
+        if (found.size() < limit) {
+            // a single word found further on than the given name is a phrase found in order
+            tier(found, words.size() == 1 ? Match.IN_ORDER : Match.ALL_WORDS,
+                    "view_person_name_terms(n.lineage) @> ?::text[]", List.of(textArray(words)), phrase, limit, plans);
+        }
+        if (found.size() < limit && words.size() > 2) {
+            tier(found, Match.SIMILAR, "view_person_name_terms(n.lineage) && ?::text[]",
+                    List.of(textArray(pairs)), phrase, limit, plans);
+        }
+        return found;
+    }
+
+    /**
+     * Adds those matching {@code condition} not yet in {@code found}, from at most
+     * {@link #rowsPerTier} names; a {@link Match#SIMILAR} hit must also be at least as similar as
+     * pg_trgm's {@code %} requires.
+     */
+    private void tier(Map<UUID, Candidate> found, Match match, String condition, List<Object> conditionArgs,
+                      String phrase, int limit, List<String> plans) {
         String sql = """
-                WITH hits AS (
-                    SELECT n.person_id,
-                           CASE WHEN n.lineage LIKE ? THEN 3
-                                WHEN n.lineage LIKE ? THEN 2
-                                WHEN %s THEN 1
-                                ELSE 0 END AS tier,
-                           similarity(n.lineage, ?) AS sim
-                    FROM view_person_name n
-                    WHERE (%s) OR n.lineage %% ?
-                ), best AS (
-                    SELECT person_id, max(tier) AS tier, max(sim) AS sim FROM hits GROUP BY person_id
-                )
-                SELECT p.person_id, p.national_number, p.document, best.tier, best.sim
-                FROM best JOIN view_person p ON p.person_id = best.person_id
-                ORDER BY best.tier DESC, best.sim DESC, p.person_id
-                LIMIT ?
-                """.formatted(allWords, allWords);
+                SELECT c.person_id, max(c.similarity) FROM (
+                    SELECT n.person_id, similarity(n.lineage, ?) AS similarity FROM view_person_name n
+                    WHERE %s AND n.person_id <> ALL (?::uuid[])
+                    LIMIT ?
+                ) c WHERE c.similarity >= ? GROUP BY c.person_id
+                """.formatted(condition);
         List<Object> args = new ArrayList<>();
-        args.add(" " + phrase + " %");
-        args.add("% " + phrase + " %");
-        words.forEach(w -> args.add("% " + w + " %"));
         args.add(phrase);
-        words.forEach(w -> args.add("% " + w + " %"));
-        args.add(phrase);
-        args.add(limit);
-        return jdbc.query(sql, (rs, i) -> {
-            PersonRecord r = read(rs.getString(3));
-            return new SearchHit(rs.getObject(1, UUID.class), rs.getString(2), r.name(), r.sex(), r.dateOfBirth(),
-                    r.alive(), Match.values()[3 - rs.getInt(4)], rs.getDouble(5));
-        }, args.toArray());
+        args.addAll(conditionArgs);
+        args.add(textArray(found.keySet()));
+        args.add(rowsPerTier(limit));
+        args.add(match == Match.SIMILAR ? SIMILARITY_THRESHOLD : 0.0);
+        collect(found, match, sql, args, plans);
+    }
+
+    /** The least trigram similarity of a {@link Match#SIMILAR} hit: pg_trgm's default for {@code %}. */
+    static final double SIMILARITY_THRESHOLD = 0.3;
+
+    private void collect(Map<UUID, Candidate> found, Match match, String sql, List<Object> args, List<String> plans) {
+        Object[] values = args.toArray();
+        if (plans != null) {
+            plans.add("-- " + match);
+            plans.addAll(jdbc.queryForList("EXPLAIN (ANALYZE, BUFFERS) " + sql, String.class, values));
+        }
+        jdbc.query(sql, rs -> {
+            found.putIfAbsent(rs.getObject(1, UUID.class), new Candidate(match, rs.getDouble(2)));
+        }, values);
+    }
+
+    /** An array literal ('{"a b","c"}') of normalised names or ids, which hold no quote or backslash. */
+    private static String textArray(Collection<?> values) {
+        StringBuilder out = new StringBuilder("{");
+        for (Object v : values) {
+            if (out.length() > 1) {
+                out.append(',');
+            }
+            out.append('"').append(v).append('"');
+        }
+        return out.append('}').toString();
+    }
+
+    /** The best {@code limit} candidates, with their records; a person erased meanwhile is left out. */
+    private List<SearchHit> hits(Map<UUID, Candidate> found, int limit) {
+        List<Map.Entry<UUID, Candidate>> ranked = found.entrySet().stream()
+                .sorted(Comparator.comparing((Map.Entry<UUID, Candidate> e) -> e.getValue().match())
+                        .thenComparing(e -> -e.getValue().similarity())
+                        .thenComparing(Map.Entry::getKey))
+                .limit(limit)
+                .toList();
+        if (ranked.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, String[]> records = new HashMap<>();
+        jdbc.query("SELECT person_id, national_number, document FROM view_person WHERE person_id = ANY (?::uuid[])",
+                rs -> {
+                records.put(rs.getObject(1, UUID.class), new String[] {rs.getString(2), rs.getString(3)});
+            }, textArray(ranked.stream().map(Map.Entry::getKey).toList()));
+        List<SearchHit> hits = new ArrayList<>();
+        for (Map.Entry<UUID, Candidate> e : ranked) {
+            String[] stored = records.get(e.getKey());
+            if (stored != null) {
+                PersonRecord r = read(stored[1]);
+                hits.add(new SearchHit(e.getKey(), stored[0], r.name(), r.sex(), r.dateOfBirth(), r.alive(),
+                        e.getValue().match(), e.getValue().similarity()));
+            }
+        }
+        return hits;
+    }
+
+    private record Candidate(Match match, double similarity) {
     }
 
     private PersonRecord read(String document) {
