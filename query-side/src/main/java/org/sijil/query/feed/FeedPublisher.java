@@ -9,6 +9,8 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.sijil.query.store.StoredEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Publishes every stored event to the feeds, in the order its tracking processor delivers them.
@@ -26,6 +28,8 @@ public final class FeedPublisher {
 
     /** Processing group, and name of the tracking processor that runs it. */
     public static final String PROCESSING_GROUP = "kafka-feed";
+
+    private static final Logger log = LoggerFactory.getLogger(FeedPublisher.class);
 
     private static final String BATCH = FeedPublisher.class.getName() + ".batch";
 
@@ -60,6 +64,7 @@ public final class FeedPublisher {
         if (events.isEmpty()) {
             return;
         }
+        long started = System.nanoTime();
         Map<String, EventMessage<?>> byId = new LinkedHashMap<>();
         events.forEach(e -> byId.putIfAbsent(e.getIdentifier(), e));
         Map<String, StoredEvent> rows = store.rows(byId.keySet());
@@ -73,6 +78,11 @@ public final class FeedPublisher {
             }
             records.addAll(messages.recordsOf(event, row, logIndexes.get(event.getIdentifier()), entitlements));
         }
+        long built = System.nanoTime();
         sink.publish(records);
+        if (log.isDebugEnabled()) {
+            log.debug("published {} events as {} records: read and built in {} ms, acknowledged in {} ms",
+                    byId.size(), records.size(), (built - started) / 1_000_000, (System.nanoTime() - built) / 1_000_000);
+        }
     }
 }
