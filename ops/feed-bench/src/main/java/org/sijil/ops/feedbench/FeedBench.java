@@ -53,16 +53,19 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Relay throughput of the feed against Kafka's own producer on the same broker, in one run:
  * the application (embedded PostgreSQL with fsync on, embedded KRaft broker) stores N births with
- * the feed's processor stopped; the other event processors are paused, the feed's processor is
- * started and timed until the notification topic holds N more records (events/s from store to
- * topic); then Kafka's {@link ProducerPerformance} tool sends N records of the same average size with
+ * the feed's processor stopped (after a warm-up of 2,000 births relayed untimed); the other event
+ * processors are paused, the feed's processor is started and timed until the notification topic
+ * holds N more records (events/s from store to topic); then Kafka's {@link ProducerPerformance} tool sends N records of the same average size with
  * the relay's producer settings to a fresh topic with the same partitions (records/s, the baseline),
  * and a raw idempotent {@code acks=all} KafkaProducer loop does the same with the relay's keys and
  * headers (a second reference). Prints each and the ratios.
  *
- * <p>Usage: {@code java -jar ... [events]} (default 20000); see docs/benchmarks.md.
+ * <p>Usage: {@code java ... FeedBench [events [batch-size]]} (defaults 20000 and 1000); see
+ * docs/benchmarks.md.
  */
 public final class FeedBench {
+
+    private static final int WARM_UP = 2_000;
 
     private FeedBench() {
     }
@@ -75,21 +78,30 @@ public final class FeedBench {
 
     private static void run(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        int batch = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
         Path data = Files.createTempDirectory("sijil-feed-bench-");
         Files.setPosixFilePermissions(data, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         ConfigurableApplicationContext app = SpringApplication.run(SijilApplication.class,
                 "--server.port=0", "--sijil.data-dir=" + data, "--sijil.keys-dir=" + data.resolve("keys"),
                 "--sijil.master-key-file=" + data.resolve("keys/master.key"),
                 "--sijil.embedded-postgres.data-dir=" + data.resolve("postgres"), "--sijil.embedded-postgres.port=0",
-                "--sijil.feeds.embedded.port=0", "--sijil.feeds.batch-size=1000",
+                "--sijil.feeds.embedded.port=0", "--sijil.feeds.batch-size=" + batch,
                 "--logging.level.root=WARN", "--logging.level.org.sijil=WARN");
         try {
             EmbeddedKafkaBroker broker = app.getBean(EmbeddedKafkaBroker.class);
             TrackingEventProcessor processor = app.getBean(EventProcessingConfiguration.class)
                     .eventProcessor(FeedPublisher.PROCESSING_GROUP, TrackingEventProcessor.class).orElseThrow();
             String topic = "sijil.notifications";
+            CommandGateway commands = app.getBean(CommandGateway.class);
+            // warm-up, not timed: the relay's code paths compiled, its producer connected, as the
+            // producer tool's are by the time it is measured (it runs after the relay in this JVM)
             processor.shutDown();
-            store(app.getBean(CommandGateway.class), n);
+            long warm = total(broker, topic);
+            store(commands, WARM_UP);
+            processor.start();
+            waitFor(broker, topic, warm + WARM_UP);
+            processor.shutDown();
+            store(commands, n);
             // The relay is measured alone, as the producer tool is: the views, the transparency log and
             // the other projections (still catching up on the births just stored) are paused, so they
             // do not compete with it for the cores. They are not needed by the relay.
@@ -120,7 +132,7 @@ public final class FeedBench {
             double tool = producerPerformance(broker.bootstrapServers(), toolTopic, n, size);
             double rawSeconds = rawProducer(broker.bootstrapServers(), rawTopic, n, size);
             double raw = n / rawSeconds;
-            System.out.printf("events=%d record-bytes~%d%n", n, size);
+            System.out.printf("events=%d batch-size=%d record-bytes~%d%n", n, batch, size);
             System.out.printf("relay (store -> notification topic): %.0f events/s (%.2f s; load average %.2f -> %.2f)%n",
                     relay, relaySeconds, loadBefore, loadAfterRelay);
             System.out.printf("Kafka ProducerPerformance (kafka-tools, idempotent, acks=all, same size): %.0f records/s%n",
