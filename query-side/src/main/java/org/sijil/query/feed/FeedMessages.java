@@ -11,6 +11,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumSet;
@@ -64,12 +65,20 @@ public final class FeedMessages {
         this.topics = topics;
     }
 
-    /** The notification record and one record per entitled ministry, in that order. */
+    /**
+     * The notification record and one record per entitled ministry, in that order.
+     *
+     * <p>The notification and the entitlement check read only what the stored row shows in clear
+     * (person id, registration time) and the payload's type, so the event's payload is deserialized
+     * — and its personal fields decrypted, one data-key read each — only for an event that some
+     * ministry receives.
+     */
     public List<FeedRecord> recordsOf(EventMessage<?> event, StoredEvent row, Long logIndex,
                                       Entitlements entitlements) {
-        Object payload = event.getPayload();
-        String key = partitionKey(payload, row);
-        String type = event.getPayloadType().getSimpleName();
+        Class<?> payloadType = event.getPayloadType();
+        StoredPayload stored = new StoredPayload(row);
+        String key = partitionKey(event, payloadType, stored, row);
+        String type = payloadType.getSimpleName();
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put(EVENT_ID, event.getIdentifier());
         headers.put(EVENT_TYPE, type);
@@ -79,18 +88,19 @@ public final class FeedMessages {
             headers.put(SIGNATURE, BASE64.encodeToString(row.signature()));
         }
         List<FeedRecord> records = new ArrayList<>();
-        records.add(new FeedRecord(topics.notifications(), key, bytes(notification(event, type, row, logIndex)),
-                headers));
-        if (payload instanceof PersonEvent personEvent) {
-            FeedCategories.Rule rule = FeedCategories.rule(payload.getClass());
-            if (rule != null) {
-                for (String ministry : topics.ministries()) {
-                    Set<DataCategory> covered = entitlements.covered(ministry, personEvent.recordedAt());
-                    if (rule.delivered(covered)) {
-                        records.add(new FeedRecord(topics.ministry(ministry), key, bytes(
-                                ministryMessage(event, type, personEvent, row, logIndex, rule, covered, ministry)),
-                                headers));
-                    }
+        Instant recordedAt = recordedAt(event, payloadType, stored);
+        records.add(new FeedRecord(topics.notifications(), key,
+                bytes(notification(event, type, payloadType, key, recordedAt, row, logIndex)), headers));
+        FeedCategories.Rule rule = PersonEvent.class.isAssignableFrom(payloadType)
+                ? FeedCategories.rule(payloadType) : null;
+        if (rule != null) {
+            for (String ministry : topics.ministries()) {
+                Set<DataCategory> covered = entitlements.covered(ministry, recordedAt);
+                if (rule.delivered(covered)) {
+                    PersonEvent personEvent = (PersonEvent) event.getPayload();
+                    records.add(new FeedRecord(topics.ministry(ministry), key, bytes(
+                            ministryMessage(event, type, personEvent, row, stored, logIndex, rule, covered,
+                                    ministry)), headers));
                 }
             }
         }
@@ -111,6 +121,21 @@ public final class FeedMessages {
         return row.entry().aggregateId();
     }
 
+    /** {@link #partitionKey(Object, StoredEvent)} from the stored row, without deserializing the payload. */
+    private static String partitionKey(EventMessage<?> event, Class<?> payloadType, StoredPayload stored,
+                                       StoredEvent row) {
+        if (!hasPerson(payloadType)) {
+            return row.entry().aggregateId();
+        }
+        String personId = stored.text("personId");
+        return personId != null ? personId : partitionKey(event.getPayload(), row);
+    }
+
+    private static boolean hasPerson(Class<?> payloadType) {
+        return PersonEvent.class.isAssignableFrom(payloadType) || ConsentEvent.class.isAssignableFrom(payloadType)
+                || AccessEvent.class.isAssignableFrom(payloadType);
+    }
+
     private ObjectNode envelope(EventMessage<?> event, String type, StoredEvent row, Long logIndex) {
         ObjectNode n = mapper.createObjectNode();
         n.put("format", FORMAT);
@@ -119,23 +144,21 @@ public final class FeedMessages {
         return n;
     }
 
-    private ObjectNode notification(EventMessage<?> event, String type, StoredEvent row, Long logIndex) {
+    private ObjectNode notification(EventMessage<?> event, String type, Class<?> payloadType, String key,
+                                    Instant recordedAt, StoredEvent row, Long logIndex) {
         ObjectNode n = envelope(event, type, row, logIndex);
-        Object payload = event.getPayload();
-        String personId = payload instanceof PersonEvent || payload instanceof ConsentEvent
-                || payload instanceof AccessEvent ? partitionKey(payload, row) : null;
-        n.put("personId", personId);
+        n.put("personId", hasPerson(payloadType) ? key : null);
         n.put("aggregateId", row.entry().aggregateId());
         Object governorate = event.getMetaData().get("governorate");
         n.put("governorate", governorate instanceof String g ? g : null);
-        n.put("recordedAt", recordedAt(event).toString());
+        n.put("recordedAt", recordedAt.toString());
         trailer(n, row, logIndex);
         return n;
     }
 
     private ObjectNode ministryMessage(EventMessage<?> event, String type, PersonEvent payload, StoredEvent row,
-                                       Long logIndex, FeedCategories.Rule rule, Set<DataCategory> covered,
-                                       String ministry) {
+                                       StoredPayload stored, Long logIndex, FeedCategories.Rule rule,
+                                       Set<DataCategory> covered, String ministry) {
         ObjectNode n = envelope(event, type, row, logIndex);
         n.put("ministry", ministry);
         n.put("personId", payload.personId().toString());
@@ -160,7 +183,7 @@ public final class FeedMessages {
             }
         }
         trailer(n, row, logIndex);
-        String clearButWithheld = clearFieldNotCarried(row, rule, covered);
+        String clearButWithheld = clearFieldNotCarried(stored, rule, covered);
         if (clearButWithheld == null) {
             n.put("signedEntry", BASE64.encodeToString(row.entry().encode()));
         } else {
@@ -186,14 +209,13 @@ public final class FeedMessages {
      * The first field the stored payload holds in clear (not sealed, not null) that the ministry may
      * not see, or null if there is none.
      */
-    private String clearFieldNotCarried(StoredEvent row, FeedCategories.Rule rule, Set<DataCategory> covered) {
-        JsonNode stored;
-        try {
-            stored = mapper.readTree(row.entry().payload());
-        } catch (IOException e) {
+    private static String clearFieldNotCarried(StoredPayload stored, FeedCategories.Rule rule,
+                                               Set<DataCategory> covered) {
+        JsonNode tree = stored.tree();
+        if (tree == null) {
             return "(unreadable payload)";
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = stored.properties().iterator(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = tree.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             JsonNode value = field.getValue();
             boolean sealed = value.isObject() && value.size() == 1 && value.has("enc");
@@ -204,12 +226,54 @@ public final class FeedMessages {
         return null;
     }
 
-    private static Instant recordedAt(EventMessage<?> event) {
-        Object payload = event.getPayload();
-        if (payload instanceof PersonEvent e) {
-            return e.recordedAt();
+    /** A person event's registration time (shown in clear in the stored row); the event's timestamp otherwise. */
+    private Instant recordedAt(EventMessage<?> event, Class<?> payloadType, StoredPayload stored) {
+        if (!PersonEvent.class.isAssignableFrom(payloadType)) {
+            return event.getTimestamp();
         }
-        return event.getTimestamp();
+        String text = stored.text("recordedAt");
+        if (text != null) {
+            try {
+                return Instant.parse(text);
+            } catch (DateTimeParseException e) {
+                // not the stored form this build writes: ask the payload itself
+            }
+        }
+        return ((PersonEvent) event.getPayload()).recordedAt();
+    }
+
+    /**
+     * The stored payload's JSON, parsed at most once per event. Only fields a person, consent or
+     * access event shows in clear (never a sealed one) are read from it.
+     */
+    private final class StoredPayload {
+        private final StoredEvent row;
+        private JsonNode tree;
+        private boolean parsed;
+
+        StoredPayload(StoredEvent row) {
+            this.row = row;
+        }
+
+        /** The parsed payload, or null if it is not JSON. */
+        JsonNode tree() {
+            if (!parsed) {
+                parsed = true;
+                try {
+                    tree = mapper.readTree(row.entry().payload());
+                } catch (IOException e) {
+                    tree = null;
+                }
+            }
+            return tree;
+        }
+
+        /** A top-level text field, or null if absent, null or not text. */
+        String text(String field) {
+            JsonNode t = tree();
+            JsonNode value = t == null ? null : t.get(field);
+            return value != null && value.isTextual() ? value.asText() : null;
+        }
     }
 
     private byte[] bytes(ObjectNode node) {

@@ -8,7 +8,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.sijil.query.store.StoredEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Publishes every stored event to the feeds, in the order its tracking processor delivers them.
@@ -16,8 +17,9 @@ import org.sijil.query.store.StoredEvent;
  * a failing batch is retried, never skipped.
  *
  * <p>The handler only collects the batch's events; when the processor's batch is about to commit
- * (with its token), their stored rows, log indexes and the legal bases are read in three queries,
- * the records are built and sent, and the method returns only once Kafka has acknowledged every one.
+ * (with its token), their stored rows with their log indexes, and the legal bases, are read in two
+ * queries, the records are built and sent, and the method returns only once Kafka has acknowledged
+ * every one. Building a notification does not open the event (see {@link FeedMessages}).
  * If any is not acknowledged the batch fails, its token does not move, and the whole batch is sent
  * again later: at least once, in order per person, with the {@code event-id} header for consumers to
  * de-duplicate.
@@ -26,6 +28,8 @@ public final class FeedPublisher {
 
     /** Processing group, and name of the tracking processor that runs it. */
     public static final String PROCESSING_GROUP = "kafka-feed";
+
+    private static final Logger log = LoggerFactory.getLogger(FeedPublisher.class);
 
     private static final String BATCH = FeedPublisher.class.getName() + ".batch";
 
@@ -60,19 +64,26 @@ public final class FeedPublisher {
         if (events.isEmpty()) {
             return;
         }
+        long started = System.nanoTime();
         Map<String, EventMessage<?>> byId = new LinkedHashMap<>();
         events.forEach(e -> byId.putIfAbsent(e.getIdentifier(), e));
-        Map<String, StoredEvent> rows = store.rows(byId.keySet());
-        Map<String, Long> logIndexes = store.logIndexes(byId.keySet());
+        Map<String, FeedStore.Row> rows = store.rows(byId.keySet());
         Entitlements entitlements = new Entitlements(store.legalBases());
+        long read = System.nanoTime();
         List<FeedRecord> records = new ArrayList<>(byId.size() * 2);
         for (EventMessage<?> event : byId.values()) {
-            StoredEvent row = rows.get(event.getIdentifier());
+            FeedStore.Row row = rows.get(event.getIdentifier());
             if (row == null) {
                 throw new IllegalStateException("event " + event.getIdentifier() + " was delivered but has no stored row");
             }
-            records.addAll(messages.recordsOf(event, row, logIndexes.get(event.getIdentifier()), entitlements));
+            records.addAll(messages.recordsOf(event, row.event(), row.logIndex(), entitlements));
         }
+        long built = System.nanoTime();
         sink.publish(records);
+        if (log.isDebugEnabled()) {
+            log.debug("published {} events as {} records: rows read in {} ms, built in {} ms, acknowledged in {} ms",
+                    byId.size(), records.size(), (read - started) / 1_000_000, (built - read) / 1_000_000,
+                    (System.nanoTime() - built) / 1_000_000);
+        }
     }
 }

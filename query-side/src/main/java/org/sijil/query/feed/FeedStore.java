@@ -22,12 +22,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * What the publisher reads besides the event itself: the stored row (signed entry, signature, global
- * index), the event's transparency-log index if it already has one, and the legal bases on file.
+ * index) with the event's transparency-log index if it already has one, and the legal bases on file.
  * Every method is one query and runs in the caller's transaction, if there is one.
  */
 public final class FeedStore {
 
-    private static final String EVENT_COLUMNS = StoredRows.columns("");
+    private static final String EVENT_COLUMNS_E = StoredRows.columns("e.");
 
     private final JdbcTemplate jdbc;
 
@@ -43,31 +43,24 @@ public final class FeedStore {
         }
     }
 
-    /** The stored rows of {@code eventIds}, by event id. */
-    public Map<String, StoredEvent> rows(Collection<String> eventIds) {
-        Map<String, StoredEvent> rows = new HashMap<>();
+    /** A stored row and its transparency-log leaf index, null if the log has not sequenced it yet. */
+    public record Row(StoredEvent event, Long logIndex) {
+    }
+
+    /** The stored rows of {@code eventIds} with their log indexes, by event id, in one query. */
+    public Map<String, Row> rows(Collection<String> eventIds) {
+        Map<String, Row> rows = new HashMap<>();
         if (eventIds.isEmpty()) {
             return rows;
         }
-        jdbc.query(c -> withArray(c, "SELECT " + EVENT_COLUMNS + " FROM domainevententry WHERE eventidentifier = ANY(?)",
+        jdbc.query(c -> withArray(c, "SELECT " + EVENT_COLUMNS_E + ", l.leaf_index FROM domainevententry e"
+                + " LEFT JOIN log_leaf l ON l.event_id = e.eventidentifier WHERE e.eventidentifier = ANY(?)",
                 eventIds), (ResultSet rs) -> {
                     StoredEvent row = StoredRows.event(rs, 0);
-                    rows.put(row.entry().eventId(), row);
+                    long leaf = rs.getLong("leaf_index");
+                    rows.put(row.entry().eventId(), new Row(row, rs.wasNull() ? null : leaf));
                 });
         return rows;
-    }
-
-    /** Transparency-log leaf indexes of those of {@code eventIds} already sequenced. */
-    public Map<String, Long> logIndexes(Collection<String> eventIds) {
-        Map<String, Long> indexes = new HashMap<>();
-        if (eventIds.isEmpty()) {
-            return indexes;
-        }
-        jdbc.query(c -> withArray(c, "SELECT event_id, leaf_index FROM log_leaf WHERE event_id = ANY(?)", eventIds),
-                (ResultSet rs) -> {
-                    indexes.put(rs.getString(1), rs.getLong(2));
-                });
-        return indexes;
     }
 
     /** Every legal basis on file (a small reference table). */

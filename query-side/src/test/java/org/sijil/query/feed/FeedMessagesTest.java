@@ -1,0 +1,152 @@
+package org.sijil.query.feed;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.SerializedMessage;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.junit.jupiter.api.Test;
+import org.sijil.core.api.BirthRegisteredEvent;
+import org.sijil.core.api.DataCategory;
+import org.sijil.core.api.LineageName;
+import org.sijil.core.api.PersonName;
+import org.sijil.core.api.Place;
+import org.sijil.core.api.Sex;
+import org.sijil.core.store.DataKeyStore;
+import org.sijil.core.store.EventJson;
+import org.sijil.core.store.PersonalDataSerializer;
+import org.sijil.crypto.envelope.FieldCipher;
+import org.sijil.crypto.entry.SignedEntry;
+import org.sijil.query.store.StoredEvent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The feed's messages from an event as the tracking processor delivers it: lazily deserialized
+ * through the real sealing serializer, whose data-key reads are counted. The notification must not
+ * open the event (it carries no personal field); a ministry message must.
+ */
+class FeedMessagesTest {
+
+    private static final ObjectMapper JSON = EventJson.objectMapper();
+    private static final UUID PERSON = UUID.fromString("3f0c6d1e-8a59-4c8e-9a57-0d3a8f1e2b44");
+    private static final Instant RECORDED = Instant.parse("2026-11-27T09:15:14.123456Z");
+
+    /** Data keys in memory, counting how often a reader asks for one. */
+    static final class CountingKeys implements DataKeyStore {
+        final Map<UUID, byte[]> keys = new HashMap<>();
+        final AtomicInteger reads = new AtomicInteger();
+
+        @Override
+        public byte[] dataKeyForWriting(UUID personId) {
+            return keys.computeIfAbsent(personId, id -> FieldCipher.newDataKey(new SecureRandom()));
+        }
+
+        @Override
+        public Optional<byte[]> dataKeyForReading(UUID personId) {
+            reads.incrementAndGet();
+            return Optional.ofNullable(keys.get(personId));
+        }
+
+        @Override
+        public void destroy(UUID personId) {
+            keys.put(personId, null);
+        }
+    }
+
+    private final CountingKeys keys = new CountingKeys();
+    private final Serializer serializer = new PersonalDataSerializer(EventJson.serializer(), keys, new SecureRandom());
+    private final FeedMessages messages = new FeedMessages(new FeedTopics("sijil.notifications", "sijil.ministry.",
+            List.of("health", "education")));
+
+    // a birth as registered in ops/feed-bench and the integration tests (Baghdad, Al-Kadhimiya hospital)
+    private final BirthRegisteredEvent birth = new BirthRegisteredEvent(PERSON, "199912345678",
+            new PersonName(new LineageName("علي", "حسن", "كاظم", "الربيعي", "زهراء", "جعفر"), null,
+                    new LineageName("Ali", "Hasan", "Kadhim", "Al-Rubaie", "Zahraa", "Jaafar")),
+            Sex.MALE, LocalDate.of(2024, 2, 1), new Place("BGD", null, "مستشفى الكاظمية"), null, null,
+            "BGD-KARKH-01", RECORDED);
+
+    @Test
+    void notificationIsBuiltFromTheStoredRowWithoutOpeningTheEvent() throws Exception {
+        Delivered d = deliver(birth);
+
+        List<FeedRecord> records = messages.recordsOf(d.message(), d.row(), 17L, new Entitlements(List.of()));
+
+        assertThat(records).hasSize(1);
+        assertThat(keys.reads).as("data-key reads").hasValue(0);
+        FeedRecord notification = records.get(0);
+        assertThat(notification.topic()).isEqualTo("sijil.notifications");
+        assertThat(notification.key()).isEqualTo(PERSON.toString());
+        assertThat(notification.headers()).containsEntry(FeedMessages.EVENT_ID, d.message().getIdentifier())
+                .containsEntry(FeedMessages.EVENT_TYPE, "BirthRegisteredEvent")
+                .containsEntry(FeedMessages.KEY_ID, "key-2026")
+                .containsEntry(FeedMessages.GLOBAL_INDEX, "118")
+                .containsKey(FeedMessages.SIGNATURE);
+        JsonNode value = JSON.readTree(notification.value());
+        assertThat(value.get("personId").asText()).isEqualTo(PERSON.toString());
+        assertThat(value.get("recordedAt").asText()).isEqualTo(RECORDED.toString());
+        assertThat(value.get("governorate").asText()).isEqualTo("BGD");
+        assertThat(value.get("globalIndex").asLong()).isEqualTo(118);
+        assertThat(value.get("logIndex").asLong()).isEqualTo(17);
+        assertThat(new String(notification.value(), StandardCharsets.UTF_8))
+                .doesNotContain("199912345678", "Ali", "علي", "enc");
+    }
+
+    @Test
+    void anEntitledMinistryGetsTheOpenedEventWhichIsDecryptedOnce() throws Exception {
+        Delivered d = deliver(birth);
+        Entitlements health = new Entitlements(List.of(new FeedStore.Basis("health",
+                java.util.Set.of(DataCategory.IDENTITY), LocalDate.of(2020, 1, 1), null, null)));
+
+        List<FeedRecord> records = messages.recordsOf(d.message(), d.row(), null, health);
+
+        assertThat(records).extracting(FeedRecord::topic)
+                .containsExactly("sijil.notifications", "sijil.ministry.health");
+        assertThat(keys.reads).as("data-key reads").hasValue(1);
+        JsonNode data = JSON.readTree(records.get(1).value()).get("data");
+        assertThat(data.get("nationalNumber").asText()).isEqualTo("199912345678");
+        assertThat(data.get("name").get("latin").get("given").asText()).isEqualTo("Ali");
+    }
+
+    @Test
+    void aBasisNotYetInForceAtRegistrationOpensNothing() throws Exception {
+        Delivered d = deliver(birth);
+        Entitlements later = new Entitlements(List.of(new FeedStore.Basis("health",
+                java.util.Set.of(DataCategory.IDENTITY), LocalDate.of(2027, 1, 1), null, null)));
+
+        assertThat(messages.recordsOf(d.message(), d.row(), null, later)).hasSize(1);
+        assertThat(keys.reads).hasValue(0);
+    }
+
+    private record Delivered(TrackedEventMessage<?> message, StoredEvent row) {
+    }
+
+    /** The event stored through the sealing serializer, and read back as the processor gets it. */
+    private Delivered deliver(BirthRegisteredEvent event) {
+        String eventId = UUID.randomUUID().toString();
+        SerializedObject<byte[]> payload = serializer.serialize(event, byte[].class);
+        SerializedObject<byte[]> metaData = serializer.serialize(MetaData.with("governorate", "BGD"), byte[].class);
+        String timestamp = "2026-11-27T09:15:14.2Z";
+        SerializedMessage<BirthRegisteredEvent> lazy = new SerializedMessage<>(eventId, payload, metaData, serializer);
+        TrackedEventMessage<?> message = new GenericTrackedDomainEventMessage<>(new GlobalSequenceTrackingToken(118),
+                new GenericDomainEventMessage<>("Person", PERSON.toString(), 0, lazy, () -> Instant.parse(timestamp)));
+        SignedEntry entry = new SignedEntry(eventId, "Person", PERSON.toString(), 0, payload.getType().getName(),
+                payload.getType().getRevision(), timestamp, payload.getData(), metaData.getData(), "key-2026");
+        return new Delivered(message, new StoredEvent(118, entry, new byte[64]));
+    }
+}
