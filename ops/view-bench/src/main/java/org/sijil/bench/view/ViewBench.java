@@ -77,15 +77,20 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       The aggregates' rule checks are skipped (they are not what is measured).</li>
  *   <li>Rebuilds the person view, then the planning (statistics) view, alone: reset tokens, start,
  *       time until the processor has passed the head of the store.</li>
- *   <li>Baseline: a hand-written JDBC loop that reads the same rows in global order, deserializes
- *       them with the same serializer, and applies the same projection code in transactions of the
- *       same batch size into a schema of its own — everything but Axon's processor.</li>
+ *   <li>Baseline: a hand-written JDBC loop doing the processor's reads and writes without Axon: rows
+ *       in global order, the batch size at a time; the batch's persons' data keys read in one query
+ *       and unwrapped with the master key; the rows deserialized by the same serializer; the view's
+ *       own batch code ({@code PersonViewProjection.Batch}, {@code PlanningViewProjection.Batch})
+ *       applied once per batch, one transaction per batch, into a schema of its own. Its tables
+ *       must then equal the view's, row for row.</li>
  *   <li>Search: p50/p99 of {@code PersonViewQueries.search} for full lineage names of registered
  *       persons, against the exact national-number lookup.</li>
  * </ol>
  *
  * <p>Run: {@code ./mvnw -B -q install -DskipTests && ./mvnw -B -q -pl ops/view-bench exec:java
- * -Dexec.args=PERSONS}.
+ * -Dexec.args="PERSONS [SEGMENTS [no-search]]"}; {@code SEGMENTS} (default 1) is
+ * {@code sijil.query.segments}, the person view's processor threads (the planning view always runs
+ * one); {@code no-search} leaves the search measurement out.
  */
 public final class ViewBench {
 
@@ -103,6 +108,8 @@ public final class ViewBench {
 
     public static void main(String[] args) throws Exception {
         int persons = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        int segments = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+        boolean search = args.length <= 2 || !args[2].equals("no-search");
         Path data = Files.createTempDirectory("sijil-view-bench-");
         Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SijilApplication.class).run(
@@ -112,15 +119,16 @@ public final class ViewBench {
                 "--sijil.master-key-file=" + data.resolve("keys/master.key"),
                 "--sijil.embedded-postgres.data-dir=" + data.resolve("postgres"),
                 "--sijil.embedded-postgres.port=0",
+                "--sijil.query.segments=" + segments,
                 "--logging.level.root=WARN")) {
-            run(app, persons);
+            run(app, persons, search);
         } finally {
             delete(data);
         }
         System.exit(0);
     }
 
-    private static void run(ConfigurableApplicationContext app, int persons) throws Exception {
+    private static void run(ConfigurableApplicationContext app, int persons, boolean search) throws Exception {
         EventProcessingConfiguration processing = app.getBean(EventProcessingConfiguration.class);
         processing.eventProcessors().values().forEach(EventProcessor::shutDown);
         JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
@@ -141,7 +149,9 @@ public final class ViewBench {
                     + "%,.0f events/s; ratio %.2f%n", view, events, axon, events / axon, plain, events / plain,
                     plain / axon);
         }
-        search(app, sample);
+        if (search) {
+            search(app, sample);
+        }
     }
 
     /** Appends the persons' events; returns a sample of {given father grandfather, national number}. */
