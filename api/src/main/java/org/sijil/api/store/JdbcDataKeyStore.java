@@ -144,9 +144,11 @@ class JdbcDataKeyStore implements DataKeyStore {
         jdbc.update("UPDATE person_data_key SET wrapped_key = NULL, destroyed_at = ? "
                 + "WHERE person_id = ? AND wrapped_key IS NOT NULL", Timestamp.from(clock.instant()), personId);
         find(personId).ifPresent(key -> unwrapped.keySet().removeIf(k -> k.startsWith(personId + ":")));
-        Map<UUID, StoredKey> batch = batchKeys();
-        if (batch != null && batch.containsKey(personId)) {
-            batch.put(personId, new StoredKey(null));
+        // a batch that read the key already must not serve it after this
+        if (CurrentUnitOfWork.isStarted()
+                && CurrentUnitOfWork.get().root().getResource(BATCH_KEYS) instanceof Map<?, ?> batch
+                && batch.containsKey(personId)) {
+            batchKeys().put(personId, new StoredKey(null));
         }
     }
 
