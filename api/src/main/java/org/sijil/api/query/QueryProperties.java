@@ -11,7 +11,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Settings of the query side ({@code sijil.query.*}).
  *
- * @param batchSize         events a view's processor handles per transaction
+ * @param batchSize         events a view's processor handles per transaction; the person and planning
+ *                          views apply them at once, one read and one write per table per batch
  * @param segments          segments (and threads) per view's processor; nodes share segments
  * @param maxWait           the longest a read with {@code minPosition} waits for its view to catch up
  * @param searchLimit       hits returned by a name search unless {@code limit} says otherwise

@@ -6,11 +6,17 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.sijil.core.store.DataKeyStore;
 import org.sijil.core.store.PersonErasedException;
 import org.sijil.crypto.envelope.DecryptionException;
@@ -23,11 +29,17 @@ import org.springframework.stereotype.Component;
  * Data keys in table {@code person_data_key}, wrapped by the master key with the person id as
  * context. Unwrapped keys are cached by their wrapped bytes, never by person alone, so a key from a
  * rolled-back transaction or a destroyed key can never be served from the cache.
+ *
+ * <p>Within an event processor's batch (a {@link BatchingUnitOfWork}), the first read fetches the
+ * wrapped keys of every person in the batch in one query and keeps them for that batch only: a key
+ * destroyed on another node is seen by the next batch, as it would be by the next read.
  */
 @Component
 class JdbcDataKeyStore implements DataKeyStore {
 
     private static final int CACHE_SIZE = 50_000;
+
+    private static final String BATCH_KEYS = JdbcDataKeyStore.class.getName() + ".batch";
 
     private static final String GET_OR_CREATE = "WITH created AS ("
             + " INSERT INTO person_data_key (person_id, wrapped_key, master_key_id, created_at)"
@@ -80,9 +92,51 @@ class JdbcDataKeyStore implements DataKeyStore {
 
     @Override
     public Optional<byte[]> dataKeyForReading(UUID personId) {
-        return find(personId)
+        Map<UUID, StoredKey> batch = batchKeys();
+        Optional<StoredKey> stored = batch != null && batch.containsKey(personId)
+                ? Optional.ofNullable(batch.get(personId))
+                : find(personId);
+        return stored
                 .filter(key -> key.wrapped() != null)
                 .map(key -> unwrap(personId, key.wrapped()));
+    }
+
+    /**
+     * The wrapped keys of the persons whose events make up the current processor batch, read on
+     * first use; {@code null} outside a batch. A person without a key row maps to {@code null}.
+     */
+    private Map<UUID, StoredKey> batchKeys() {
+        if (!CurrentUnitOfWork.isStarted()
+                || !(CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> batch)) {
+            return null;
+        }
+        return batch.getOrComputeResource(BATCH_KEYS, k -> {
+            Set<UUID> persons = new HashSet<>();
+            for (Object message : batch.getMessages()) {
+                if (message instanceof DomainEventMessage<?> event) {
+                    personId(event.getAggregateIdentifier()).ifPresent(persons::add);
+                }
+            }
+            Map<UUID, StoredKey> keys = new HashMap<>();
+            persons.forEach(id -> keys.put(id, null));
+            jdbc.query(c -> {
+                var statement = c.prepareStatement(
+                        "SELECT person_id, wrapped_key FROM person_data_key WHERE person_id = ANY (?)");
+                statement.setArray(1, c.createArrayOf("uuid", persons.toArray()));
+                return statement;
+            }, rs -> {
+                keys.put(rs.getObject(1, UUID.class), new StoredKey(rs.getBytes(2)));
+            });
+            return keys;
+        });
+    }
+
+    private static Optional<UUID> personId(String aggregateIdentifier) {
+        try {
+            return Optional.of(UUID.fromString(aggregateIdentifier));
+        } catch (IllegalArgumentException notAPerson) {
+            return Optional.empty();
+        }
     }
 
     @Override
@@ -90,6 +144,12 @@ class JdbcDataKeyStore implements DataKeyStore {
         jdbc.update("UPDATE person_data_key SET wrapped_key = NULL, destroyed_at = ? "
                 + "WHERE person_id = ? AND wrapped_key IS NOT NULL", Timestamp.from(clock.instant()), personId);
         find(personId).ifPresent(key -> unwrapped.keySet().removeIf(k -> k.startsWith(personId + ":")));
+        // a batch that read the key already must not serve it after this
+        if (CurrentUnitOfWork.isStarted()
+                && CurrentUnitOfWork.get().root().getResource(BATCH_KEYS) instanceof Map<?, ?> batch
+                && batch.containsKey(personId)) {
+            batchKeys().put(personId, new StoredKey(null));
+        }
     }
 
     private Optional<StoredKey> find(UUID personId) {

@@ -16,7 +16,11 @@ import javax.crypto.spec.SecretKeySpec;
  * (16 bytes)}. The nonce is random per call, so one data key must not seal more than about
  * 2<sup>32</sup> values (NIST SP 800-38D section 8.3); one key per person stays far below
  * that. The version byte is not authenticated on its own, but any other version is refused.
- * Thread-safe: every call uses its own {@link Cipher}.
+ * Thread-safe: sealing uses a new {@link Cipher} per call; opening uses one per thread, initialised
+ * afresh with the call's key and nonce (looking up the provider's implementation costs more than
+ * opening a short field, and readers open every field of every event they replay). The JCA refuses
+ * to re-initialise an encrypting GCM cipher with its last key and nonce, which sealing a published
+ * vector twice would do, so sealing does not share one.
  */
 public final class FieldCipher {
 
@@ -26,6 +30,13 @@ public final class FieldCipher {
     static final int NONCE_LENGTH = 12;
     static final int TAG_LENGTH = 16;
     private static final String TRANSFORMATION = "AES/GCM/NoPadding";
+    private static final ThreadLocal<Cipher> DECRYPTING = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance(TRANSFORMATION);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-256-GCM is unavailable", e);
+        }
+    });
 
     private FieldCipher() {
     }
@@ -66,7 +77,8 @@ public final class FieldCipher {
         sealed[0] = VERSION;
         System.arraycopy(nonce, 0, sealed, 1, NONCE_LENGTH);
         try {
-            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, dataKey, nonce);
+            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+            init(cipher, Cipher.ENCRYPT_MODE, dataKey, nonce);
             cipher.updateAAD(associatedData);
             cipher.doFinal(plaintext, 0, plaintext.length, sealed, 1 + NONCE_LENGTH);
         } catch (GeneralSecurityException e) {
@@ -99,7 +111,8 @@ public final class FieldCipher {
         }
         byte[] nonce = Arrays.copyOfRange(sealed, 1, 1 + NONCE_LENGTH);
         try {
-            Cipher cipher = cipher(Cipher.DECRYPT_MODE, dataKey, nonce);
+            Cipher cipher = DECRYPTING.get();
+            init(cipher, Cipher.DECRYPT_MODE, dataKey, nonce);
             cipher.updateAAD(associatedData);
             return cipher.doFinal(sealed, 1 + NONCE_LENGTH, sealed.length - 1 - NONCE_LENGTH);
         } catch (AEADBadTagException e) {
@@ -109,10 +122,8 @@ public final class FieldCipher {
         }
     }
 
-    private static Cipher cipher(int mode, byte[] key, byte[] nonce) throws GeneralSecurityException {
-        Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+    private static void init(Cipher cipher, int mode, byte[] key, byte[] nonce) throws GeneralSecurityException {
         cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_LENGTH * 8, nonce));
-        return cipher;
     }
 
     private static void requireKey(byte[] dataKey) {

@@ -85,7 +85,8 @@ public final class PersonalDataSerializer implements Serializer {
             return delegate.deserialize(serializedObject);
         }
         JsonNode node = getConverter().convert(serializedObject, JsonNode.class).getData();
-        ObjectNode tree = node.deepCopy();
+        // parsed from bytes the tree is this call's own; one handed in as a tree (by an upcaster) is copied
+        ObjectNode tree = serializedObject.getContentType() == byte[].class ? (ObjectNode) node : node.deepCopy();
         UUID personId = UUID.fromString(tree.get("personId").asText());
         Optional<byte[]> dataKey = null;
         for (String field : personalFieldsOf(type)) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,10 +13,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,7 +28,6 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -35,13 +39,21 @@ import org.axonframework.serialization.SimpleSerializedObject;
 import org.sijil.api.SijilApplication;
 import org.sijil.core.api.BirthRegisteredEvent;
 import org.sijil.core.api.DeathRegisteredEvent;
+import org.sijil.core.api.DivorceRegisteredEvent;
 import org.sijil.core.api.IdCardIssuedEvent;
 import org.sijil.core.api.LineageName;
+import org.sijil.core.api.MarriageRegisteredEvent;
+import org.sijil.core.api.PersonErasedEvent;
+import org.sijil.core.api.PersonEvent;
 import org.sijil.core.api.PersonName;
 import org.sijil.core.api.Place;
 import org.sijil.core.api.ResidenceChangedEvent;
 import org.sijil.core.api.Sex;
 import org.sijil.core.nationalnumber.NationalNumber;
+import org.sijil.core.store.DataKeyStore;
+import org.sijil.core.store.EventJson;
+import org.sijil.core.store.PersonalDataSerializer;
+import org.sijil.crypto.envelope.MasterKey;
 import org.sijil.query.view.person.PersonViewProjection;
 import org.sijil.query.view.person.PersonViewQueries;
 import org.sijil.query.view.planning.PlanningViewProjection;
@@ -65,15 +77,20 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       The aggregates' rule checks are skipped (they are not what is measured).</li>
  *   <li>Rebuilds the person view, then the planning (statistics) view, alone: reset tokens, start,
  *       time until the processor has passed the head of the store.</li>
- *   <li>Baseline: a hand-written JDBC loop that reads the same rows in global order, deserializes
- *       them with the same serializer, and applies the same projection code in transactions of the
- *       same batch size into a schema of its own — everything but Axon's processor.</li>
+ *   <li>Baseline: a hand-written JDBC loop doing the processor's reads and writes without Axon: rows
+ *       in global order, the batch size at a time; the batch's persons' data keys read in one query
+ *       and unwrapped with the master key; the rows deserialized by the same serializer; the view's
+ *       own batch code ({@code PersonViewProjection.Batch}, {@code PlanningViewProjection.Batch})
+ *       applied once per batch, one transaction per batch, into a schema of its own. Its tables
+ *       must then equal the view's, row for row.</li>
  *   <li>Search: p50/p99 of {@code PersonViewQueries.search} for full lineage names of registered
  *       persons, against the exact national-number lookup.</li>
  * </ol>
  *
  * <p>Run: {@code ./mvnw -B -q install -DskipTests && ./mvnw -B -q -pl ops/view-bench exec:java
- * -Dexec.args=PERSONS}.
+ * -Dexec.args="PERSONS [SEGMENTS [no-search]]"}; {@code SEGMENTS} (default 1) is
+ * {@code sijil.query.segments}, the person view's processor threads (the planning view always runs
+ * one); {@code no-search} leaves the search measurement out.
  */
 public final class ViewBench {
 
@@ -91,6 +108,8 @@ public final class ViewBench {
 
     public static void main(String[] args) throws Exception {
         int persons = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        int segments = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+        boolean search = args.length <= 2 || !args[2].equals("no-search");
         Path data = Files.createTempDirectory("sijil-view-bench-");
         Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SijilApplication.class).run(
@@ -100,15 +119,16 @@ public final class ViewBench {
                 "--sijil.master-key-file=" + data.resolve("keys/master.key"),
                 "--sijil.embedded-postgres.data-dir=" + data.resolve("postgres"),
                 "--sijil.embedded-postgres.port=0",
+                "--sijil.query.segments=" + segments,
                 "--logging.level.root=WARN")) {
-            run(app, persons);
+            run(app, persons, search);
         } finally {
             delete(data);
         }
         System.exit(0);
     }
 
-    private static void run(ConfigurableApplicationContext app, int persons) throws Exception {
+    private static void run(ConfigurableApplicationContext app, int persons, boolean search) throws Exception {
         EventProcessingConfiguration processing = app.getBean(EventProcessingConfiguration.class);
         processing.eventProcessors().values().forEach(EventProcessor::shutDown);
         JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
@@ -129,7 +149,9 @@ public final class ViewBench {
                     + "%,.0f events/s; ratio %.2f%n", view, events, axon, events / axon, plain, events / plain,
                     plain / axon);
         }
-        search(app, sample);
+        if (search) {
+            search(app, sample);
+        }
     }
 
     /** Appends the persons' events; returns a sample of {given father grandfather, national number}. */
@@ -224,20 +246,28 @@ public final class ViewBench {
     }
 
     /**
-     * The same reads (rows in global order, deserialized by the same serializer) and writes (the
-     * same projection code) in a plain loop: one transaction per {@code batchSize} events, into a
-     * schema of its own.
+     * The same reads and writes as the processor's, by hand: rows in global order, {@code batchSize}
+     * at a time; the batch's persons' data keys read in one query and unwrapped with the master key;
+     * the rows deserialized by the same serializer over those keys; the view's own batch code applied
+     * once per batch, in one transaction per batch, into a schema of its own.
      */
     private static double baseline(ConfigurableApplicationContext app, String view, int batchSize) throws Exception {
         DataSource dataSource = app.getBean(DataSource.class);
         JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-        List<String> tables = view.equals(PersonViewProjection.NAME)
+        boolean person = view.equals(PersonViewProjection.NAME);
+        List<String> tables = person
                 ? List.of("view_person", "view_person_name", "view_person_child", "view_person_erased")
                 : List.of("view_planning_person", "view_planning_fact");
+        Set<String> handled = person ? null : Set.of(BirthRegisteredEvent.class.getName(),
+                DeathRegisteredEvent.class.getName(), MarriageRegisteredEvent.class.getName(),
+                DivorceRegisteredEvent.class.getName(), PersonErasedEvent.class.getName());
         jdbc.execute("DROP SCHEMA IF EXISTS baseline CASCADE");
         jdbc.execute("CREATE SCHEMA baseline");
         tables.forEach(t -> jdbc.execute("CREATE TABLE baseline." + t + " (LIKE public." + t + " INCLUDING ALL)"));
-        Serializer serializer = app.getBean("eventSerializer", Serializer.class);
+        MasterKey masterKey = app.getBean(MasterKey.class);
+        Map<UUID, byte[]> batchKeys = new HashMap<>();
+        Serializer serializer = new PersonalDataSerializer(EventJson.serializer(), new BatchKeys(batchKeys),
+                new SecureRandom());
         long start = System.nanoTime();
         try (Connection write = dataSource.getConnection(); Connection read = dataSource.getConnection()) {
             write.setAutoCommit(false);
@@ -246,33 +276,43 @@ public final class ViewBench {
             }
             write.commit();
             JdbcTemplate writer = new JdbcTemplate(new SingleConnectionDataSource(write, true));
-            Object projection = view.equals(PersonViewProjection.NAME)
-                    ? new PersonViewProjection(writer, viewJson())
-                    : new PlanningViewProjection(writer);
-            AnnotationEventHandlerAdapter handler = new AnnotationEventHandlerAdapter(projection);
+            PersonViewProjection.Batch personBatch = new PersonViewProjection.Batch(writer, viewJson());
+            PlanningViewProjection.Batch planningBatch = new PlanningViewProjection.Batch(writer);
             long after = -1;
             while (true) {
+                List<Row> rows = new ArrayList<>(batchSize);
                 int n = 0;
                 try (PreparedStatement q = read.prepareStatement("""
-                        SELECT globalindex, type, aggregateidentifier, sequencenumber, payloadtype, payloadrevision,
-                               payload FROM domainevententry WHERE globalindex > ? ORDER BY globalindex LIMIT ?
+                        SELECT globalindex, aggregateidentifier, sequencenumber, payloadtype, payloadrevision, payload
+                        FROM domainevententry WHERE globalindex > ? ORDER BY globalindex LIMIT ?
                         """)) {
                     q.setLong(1, after);
                     q.setInt(2, batchSize);
                     try (ResultSet rs = q.executeQuery()) {
                         while (rs.next()) {
                             after = rs.getLong(1);
-                            Object payload = serializer.deserialize(new SimpleSerializedObject<>(rs.getBytes(7),
-                                    byte[].class, rs.getString(5), rs.getString(6)));
-                            EventMessage<?> message = new GenericDomainEventMessage<>(rs.getString(2), rs.getString(3),
-                                    rs.getLong(4), payload);
-                            if (handler.canHandle(message)) {
-                                handler.handle(message);
-                            }
                             n++;
+                            if (handled == null || handled.contains(rs.getString(4))) {
+                                rows.add(new Row(rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+                                        rs.getBytes(6)));
+                            }
                         }
                     }
                 }
+                readKeys(write, masterKey, rows, batchKeys);
+                for (Row row : rows) {
+                    Object payload = serializer.deserialize(new SimpleSerializedObject<>(row.payload(),
+                            byte[].class, row.type(), row.revision()));
+                    if (payload instanceof PersonEvent event) {
+                        if (person) {
+                            personBatch.add(event, row.sequence());
+                        } else {
+                            planningBatch.add(event);
+                        }
+                    }
+                }
+                personBatch.flush();
+                planningBatch.flush();
                 write.commit();
                 if (n < batchSize) {
                     break;
@@ -286,8 +326,61 @@ public final class ViewBench {
             throw new IllegalStateException("baseline wrote " + rows + " rows to " + tables.get(0) + ", the view "
                     + real);
         }
+        for (String t : tables) {
+            long differing = jdbc.queryForObject("SELECT count(*) FROM ((TABLE public." + t + " EXCEPT ALL TABLE "
+                    + "baseline." + t + ") UNION ALL (TABLE baseline." + t + " EXCEPT ALL TABLE public." + t + ")) d",
+                    Long.class);
+            if (differing != 0) {
+                throw new IllegalStateException(differing + " rows of " + t + " differ between the view and the loop");
+            }
+        }
         jdbc.execute("DROP SCHEMA baseline CASCADE");
         return took;
+    }
+
+    /** Replaces {@code keys} with the unwrapped data keys of the rows' persons, read in one query. */
+    private static void readKeys(Connection connection, MasterKey masterKey, List<Row> rows, Map<UUID, byte[]> keys)
+            throws Exception {
+        keys.clear();
+        Set<UUID> persons = new HashSet<>();
+        rows.forEach(r -> persons.add(UUID.fromString(r.aggregateId())));
+        try (PreparedStatement q = connection.prepareStatement(
+                "SELECT person_id, wrapped_key FROM person_data_key WHERE person_id = ANY (?)")) {
+            q.setArray(1, connection.createArrayOf("uuid", persons.toArray()));
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    UUID id = rs.getObject(1, UUID.class);
+                    byte[] wrapped = rs.getBytes(2);
+                    if (wrapped != null) {
+                        keys.put(id, masterKey.unwrap(wrapped,
+                                ("sijil-data-key/" + id).getBytes(StandardCharsets.UTF_8)));
+                    }
+                }
+            }
+        }
+    }
+
+    /** One stored event row, as the loop reads it. */
+    private record Row(String aggregateId, long sequence, String type, String revision, byte[] payload) {
+    }
+
+    /** The current batch's data keys, for reading only. */
+    private record BatchKeys(Map<UUID, byte[]> keys) implements DataKeyStore {
+
+        @Override
+        public byte[] dataKeyForWriting(UUID personId) {
+            throw new UnsupportedOperationException("the loop only reads");
+        }
+
+        @Override
+        public Optional<byte[]> dataKeyForReading(UUID personId) {
+            return Optional.ofNullable(keys.get(personId));
+        }
+
+        @Override
+        public void destroy(UUID personId) {
+            throw new UnsupportedOperationException("the loop only reads");
+        }
     }
 
     private static void search(ConfigurableApplicationContext app, List<String[]> sample) {

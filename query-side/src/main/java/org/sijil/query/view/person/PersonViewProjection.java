@@ -1,15 +1,27 @@
 package org.sijil.query.view.person;
 
+import static org.sijil.query.view.Columns.column;
+import static org.sijil.query.view.Columns.text;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.sijil.core.api.BirthRegisteredEvent;
 import org.sijil.core.api.CorrectionRecordedEvent;
 import org.sijil.core.api.LineageName;
@@ -17,6 +29,7 @@ import org.sijil.core.api.PersonErasedEvent;
 import org.sijil.core.api.PersonEvent;
 import org.sijil.core.api.PersonName;
 import org.sijil.query.text.ArabicNormalizer;
+import org.sijil.query.view.Columns;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -28,12 +41,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * everywhere and leaves a tombstone ({@code view_person_erased}) so a child's later-replayed birth
  * cannot relink them. On replay an erased person's events read with their personal fields
  * {@code null}, which {@link PersonFold} treats as "nothing to show".
+ *
+ * <p>Per processor batch, not per event: the handler only collects the batch's events; when the
+ * batch's unit of work prepares to commit (with its token), a {@link Batch} reads the persons'
+ * documents and tombstones in two queries, applies the events in memory in their order, and writes
+ * what changed in one statement per table. Outside a unit of work (a plain fold) each event is a
+ * batch of its own, so both paths run the same code.
  */
 @ProcessingGroup(PersonViewProjection.NAME)
 public class PersonViewProjection {
 
     /** The processing group, and the name the replay endpoint takes. */
     public static final String NAME = "person-view";
+
+    private static final String BATCH = PersonViewProjection.class.getName() + ".batch";
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -45,43 +66,18 @@ public class PersonViewProjection {
 
     @EventHandler
     void on(PersonEvent event, @SequenceNumber long sequence) {
-        UUID personId = event.personId();
-        if (event instanceof PersonErasedEvent) {
-            erase(personId);
+        if (!CurrentUnitOfWork.isStarted()) {
+            Batch single = new Batch(jdbc, json);
+            single.add(event, sequence);
+            single.flush();
             return;
         }
-        if (isErased(personId)) {
-            return;
-        }
-        List<Stored> rows = jdbc.query(
-                "SELECT document, last_sequence FROM view_person WHERE person_id = ? FOR UPDATE",
-                (rs, i) -> new Stored(read(rs.getString(1)), rs.getLong(2)), personId);
-        PersonRecord before = rows.isEmpty() ? null : rows.get(0).record();
-        if (!rows.isEmpty() && sequence <= rows.get(0).lastSequence()) {
-            return;
-        }
-        PersonRecord after = PersonFold.apply(before, event, sequence);
-        if (after == null) {
-            return;
-        }
-        jdbc.update("""
-                INSERT INTO view_person (person_id, last_sequence, national_number, document)
-                VALUES (?, ?, ?, ?::jsonb)
-                ON CONFLICT (person_id) DO UPDATE SET last_sequence = excluded.last_sequence,
-                    national_number = excluded.national_number, document = excluded.document
-                WHERE view_person.last_sequence < excluded.last_sequence
-                """, personId, sequence, after.nationalNumber(), write(after));
-        if (before == null || !Objects.equals(before.name(), after.name())) {
-            index(personId, after.name());
-        }
-        if (event instanceof BirthRegisteredEvent birth) {
-            link(birth.motherId(), "MOTHER", after);
-            link(birth.fatherId(), "FATHER", after);
-        } else if (event instanceof CorrectionRecordedEvent correction
-                && (correction.dateOfBirth() != null || correction.sex() != null)) {
-            jdbc.update("UPDATE view_person_child SET date_of_birth = ?, sex = ? WHERE child_id = ?",
-                    after.dateOfBirth(), after.sex().name(), personId);
-        }
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        unitOfWork.getOrComputeResource(BATCH, key -> {
+            Batch batch = new Batch(jdbc, json);
+            unitOfWork.onPrepareCommit(u -> batch.flush());
+            return batch;
+        }).add(event, sequence);
     }
 
     @ResetHandler
@@ -89,30 +85,233 @@ public class PersonViewProjection {
         jdbc.execute("TRUNCATE view_person, view_person_name, view_person_child, view_person_erased");
     }
 
-    private boolean isErased(UUID personId) {
-        return Boolean.TRUE.equals(jdbc.queryForObject(
-                "SELECT EXISTS (SELECT 1 FROM view_person_erased WHERE person_id = ?)", Boolean.class, personId));
+    /**
+     * One batch of the person view's events, applied together by {@link #flush()} exactly as they
+     * would be one by one, in the same order. Not thread-safe: one batch belongs to one processor
+     * thread (or one loop).
+     */
+    public static final class Batch {
+
+        private final JdbcTemplate jdbc;
+        private final ObjectMapper json;
+        private final List<Pending> events = new ArrayList<>();
+
+        public Batch(JdbcTemplate jdbc, ObjectMapper json) {
+            this.jdbc = jdbc;
+            this.json = json;
+        }
+
+        /** Adds the event at {@code sequence} of its person's stream; nothing is written before {@link #flush()}. */
+        public void add(PersonEvent event, long sequence) {
+            events.add(new Pending(event, sequence));
+        }
+
+        /** Applies the events added since the last flush, in their order, in the caller's transaction. */
+        public void flush() {
+            if (events.isEmpty()) {
+                return;
+            }
+            Set<UUID> ids = new TreeSet<>();
+            events.forEach(p -> ids.add(p.event().personId()));
+            Set<UUID> erased = new HashSet<>(jdbc.query(c -> Columns.bind(c, c.prepareStatement(
+                    "SELECT person_id FROM view_person_erased WHERE person_id = ANY (?)"), column("uuid", ids)),
+                    (rs, i) -> rs.getObject(1, UUID.class)));
+            Map<UUID, Person> persons = new HashMap<>();
+            // in person-id order, so two batches that meet lock their rows in the same order
+            jdbc.query(c -> Columns.bind(c, c.prepareStatement("""
+                    SELECT person_id, document, last_sequence FROM view_person WHERE person_id = ANY (?)
+                    ORDER BY person_id FOR UPDATE"""), column("uuid", ids)), rs -> {
+                        UUID id = rs.getObject(1, UUID.class);
+                        persons.put(id, new Person(read(rs.getString(2)), rs.getLong(3)));
+                    });
+
+            Set<UUID> newlyErased = new LinkedHashSet<>();
+            List<Link> links = new ArrayList<>();
+            Set<UUID> childrenCorrected = new LinkedHashSet<>();
+            for (Pending p : events) {
+                UUID id = p.event().personId();
+                if (p.event() instanceof PersonErasedEvent) {
+                    erased.add(id);
+                    newlyErased.add(id);
+                    persons.remove(id);
+                    continue;
+                }
+                if (erased.contains(id)) {
+                    continue;
+                }
+                Person person = persons.computeIfAbsent(id, k -> new Person(null, Long.MIN_VALUE));
+                if (person.exists() && p.sequence() <= person.lastSequence) {
+                    continue;
+                }
+                PersonRecord after = PersonFold.apply(person.current, p.event(), p.sequence());
+                if (after == null) {
+                    continue;
+                }
+                person.current = after;
+                person.lastSequence = p.sequence();
+                person.changed = true;
+                if (p.event() instanceof BirthRegisteredEvent birth) {
+                    if (birth.motherId() != null) {
+                        links.add(new Link(birth.motherId(), "MOTHER", after));
+                    }
+                    if (birth.fatherId() != null) {
+                        links.add(new Link(birth.fatherId(), "FATHER", after));
+                    }
+                } else if (p.event() instanceof CorrectionRecordedEvent correction
+                        && (correction.dateOfBirth() != null || correction.sex() != null)) {
+                    childrenCorrected.add(id);
+                }
+            }
+            events.clear();
+
+            erase(newlyErased);
+            Map<UUID, Person> changed = new LinkedHashMap<>();
+            persons.forEach((id, person) -> {
+                if (person.changed) {
+                    changed.put(id, person);
+                }
+            });
+            writeDocuments(changed);
+            Map<UUID, PersonName> renamed = new LinkedHashMap<>();
+            changed.forEach((id, person) -> {
+                if (person.loaded == null || !Objects.equals(person.loaded.name(), person.current.name())) {
+                    renamed.put(id, person.current.name());
+                }
+            });
+            index(jdbc, renamed);
+            links.removeIf(link -> newlyErased.contains(link.child().personId()));
+            link(links);
+            childrenCorrected.removeIf(newlyErased::contains);
+            correctChildren(childrenCorrected.stream().map(id -> persons.get(id).current).toList());
+        }
+
+        private void erase(Set<UUID> ids) {
+            if (ids.isEmpty()) {
+                return;
+            }
+            Columns.update(jdbc, """
+                    INSERT INTO view_person_erased (person_id) SELECT * FROM unnest(?::uuid[]) ON CONFLICT DO NOTHING
+                    """, column("uuid", ids));
+            Columns.update(jdbc, "DELETE FROM view_person WHERE person_id = ANY (?)", column("uuid", ids));
+            Columns.update(jdbc, "DELETE FROM view_person_name WHERE person_id = ANY (?)", column("uuid", ids));
+            Columns.update(jdbc, "DELETE FROM view_person_child WHERE parent_id = ANY (?) OR child_id = ANY (?)",
+                    column("uuid", ids), column("uuid", ids));
+        }
+
+        private void writeDocuments(Map<UUID, Person> changed) {
+            if (changed.isEmpty()) {
+                return;
+            }
+            List<Long> sequences = new ArrayList<>();
+            List<String> numbers = new ArrayList<>();
+            List<String> documents = new ArrayList<>();
+            changed.values().forEach(p -> {
+                sequences.add(p.lastSequence);
+                numbers.add(p.current.nationalNumber());
+                documents.add(write(p.current));
+            });
+            Columns.update(jdbc, """
+                    INSERT INTO view_person (person_id, last_sequence, national_number, document)
+                    SELECT id, seq, nn, doc::jsonb FROM unnest(?::uuid[], ?::bigint[], ?::text[], ?::text[])
+                        AS u (id, seq, nn, doc)
+                    ON CONFLICT (person_id) DO UPDATE SET last_sequence = excluded.last_sequence,
+                        national_number = excluded.national_number, document = excluded.document
+                    WHERE view_person.last_sequence < excluded.last_sequence
+                    """, column("uuid", changed.keySet()), column("bigint", sequences), text(numbers),
+                    text(documents));
+        }
+
+        private void link(List<Link> links) {
+            if (links.isEmpty()) {
+                return;
+            }
+            Columns.update(jdbc, """
+                    INSERT INTO view_person_child (parent_id, child_id, parent_role, sex, date_of_birth, recorded_at)
+                    SELECT parent, child, role, sex, born::date, recorded::timestamptz
+                    FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[])
+                        AS l (parent, child, role, sex, born, recorded)
+                    WHERE NOT EXISTS (SELECT 1 FROM view_person_erased e WHERE e.person_id = l.parent)
+                    ON CONFLICT DO NOTHING
+                    """, column("uuid", links.stream().map(Link::parentId).toList()),
+                    column("uuid", links.stream().map(l -> l.child().personId()).toList()),
+                    text(links.stream().map(Link::role).toList()),
+                    text(links.stream().map(l -> l.child().sex()).toList()),
+                    text(links.stream().map(l -> l.child().dateOfBirth()).toList()),
+                    text(links.stream().map(l -> l.child().registeredAt()).toList()));
+        }
+
+        private void correctChildren(List<PersonRecord> children) {
+            if (children.isEmpty()) {
+                return;
+            }
+            Columns.update(jdbc, """
+                    UPDATE view_person_child c SET date_of_birth = u.born::date, sex = u.sex
+                    FROM unnest(?::uuid[], ?::text[], ?::text[]) AS u (child, born, sex) WHERE c.child_id = u.child
+                    """, column("uuid", children.stream().map(PersonRecord::personId).toList()),
+                    text(children.stream().map(PersonRecord::dateOfBirth).toList()),
+                    text(children.stream().map(PersonRecord::sex).toList()));
+        }
+
+        private String write(PersonRecord record) {
+            try {
+                return json.writeValueAsString(record);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("person record not writable as JSON", e);
+            }
+        }
+
+        private PersonRecord read(String document) {
+            try {
+                return json.readValue(document, PersonRecord.class);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("stored person record unreadable", e);
+            }
+        }
     }
 
-    private void erase(UUID personId) {
-        jdbc.update("INSERT INTO view_person_erased (person_id) VALUES (?) ON CONFLICT DO NOTHING", personId);
-        jdbc.update("DELETE FROM view_person WHERE person_id = ?", personId);
-        jdbc.update("DELETE FROM view_person_name WHERE person_id = ?", personId);
-        jdbc.update("DELETE FROM view_person_child WHERE parent_id = ? OR child_id = ?", personId, personId);
+    /**
+     * Replaces the search names of these persons: their rows are deleted and
+     * {@link #nameRows the rows of their current name} inserted, all in two statements.
+     */
+    static void index(JdbcTemplate jdbc, Map<UUID, PersonName> names) {
+        if (names.isEmpty()) {
+            return;
+        }
+        Columns.update(jdbc, "DELETE FROM view_person_name WHERE person_id = ANY (?)",
+                column("uuid", names.keySet()));
+        List<UUID> ids = new ArrayList<>();
+        List<String> scripts = new ArrayList<>();
+        List<String> lineages = new ArrayList<>();
+        names.forEach((id, name) -> nameRows(name).forEach(row -> {
+            ids.add(id);
+            scripts.add(row.script());
+            lineages.add(row.lineage());
+        }));
+        if (!ids.isEmpty()) {
+            Columns.update(jdbc, """
+                    INSERT INTO view_person_name (person_id, script, lineage)
+                    SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[])
+                    """, column("uuid", ids), text(scripts), text(lineages));
+        }
     }
 
-    private void index(UUID personId, PersonName name) {
-        jdbc.update("DELETE FROM view_person_name WHERE person_id = ?", personId);
-        insertName(personId, "ar", name.arabic());
-        insertName(personId, "ckb", name.kurdish());
-        insertName(personId, "latin", name.latin());
+    /** One search-name row of a person: the script and the searchable lineage. */
+    record NameRow(String script, String lineage) {
     }
 
-    private void insertName(UUID personId, String script, LineageName name) {
+    /** The search-name rows of a name: one per script that has a lineage. */
+    static List<NameRow> nameRows(PersonName name) {
+        List<NameRow> rows = new ArrayList<>(3);
+        addNameRow(rows, "ar", name.arabic());
+        addNameRow(rows, "ckb", name.kurdish());
+        addNameRow(rows, "latin", name.latin());
+        return rows;
+    }
+
+    private static void addNameRow(List<NameRow> rows, String script, LineageName name) {
         String lineage = lineage(name);
         if (!lineage.isBlank()) {
-            jdbc.update("INSERT INTO view_person_name (person_id, script, lineage) VALUES (?, ?, ?)",
-                    personId, script, lineage);
+            rows.add(new NameRow(script, lineage));
         }
     }
 
@@ -134,35 +333,28 @@ public class PersonViewProjection {
         return s == null ? "" : s;
     }
 
-    private void link(UUID parentId, String role, PersonRecord child) {
-        if (parentId == null) {
-            return;
-        }
-        jdbc.update("""
-                INSERT INTO view_person_child (parent_id, child_id, parent_role, sex, date_of_birth, recorded_at)
-                SELECT ?, ?, ?, ?, ?, ?
-                WHERE NOT EXISTS (SELECT 1 FROM view_person_erased WHERE person_id = ?)
-                ON CONFLICT DO NOTHING
-                """, parentId, child.personId(), role, child.sex().name(), child.dateOfBirth(),
-                Timestamp.from(child.registeredAt()), parentId);
+    private record Pending(PersonEvent event, long sequence) {
     }
 
-    private String write(PersonRecord record) {
-        try {
-            return json.writeValueAsString(record);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("person record not writable as JSON", e);
-        }
-    }
+    /** A person's state within a batch: as loaded, as now, and whether it must be written. */
+    private static final class Person {
+        final PersonRecord loaded;
+        PersonRecord current;
+        long lastSequence;
+        boolean changed;
 
-    private PersonRecord read(String document) {
-        try {
-            return json.readValue(document, PersonRecord.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored person record unreadable", e);
+        Person(PersonRecord loaded, long lastSequence) {
+            this.loaded = loaded;
+            this.current = loaded;
+            this.lastSequence = lastSequence;
+        }
+
+        boolean exists() {
+            return current != null;
         }
     }
 
-    private record Stored(PersonRecord record, long lastSequence) {
+    /** A parent-child link from a child's birth, with the child as it was at birth. */
+    private record Link(UUID parentId, String role, PersonRecord child) {
     }
 }
