@@ -1,11 +1,9 @@
 package org.sijil.api.config;
 
+import org.sijil.api.it.EmbeddedDefaults;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -57,7 +55,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @SpringBootTest(classes = SijilApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class GroupCommitIT {
 
-    private static final Path DATA = tempDir();
+    private static final Path DATA = EmbeddedDefaults.newDataDir();
     private static final int SENDERS = 10;
     /** The Karkh registrar of the development issuer, as RegistrarDesk puts them in metadata. */
     private static final MetaData RECORDED_BY = MetaData.from(Map.of(
@@ -71,13 +69,7 @@ class GroupCommitIT {
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
-        registry.add("sijil.data-dir", () -> DATA.toString());
-        registry.add("sijil.keys-dir", () -> DATA.resolve("keys").toString());
-        registry.add("sijil.master-key-file", () -> DATA.resolve("keys/master.key").toString());
-        registry.add("sijil.embedded-postgres.data-dir", () -> DATA.resolve("postgres").toString());
-        registry.add("sijil.embedded-postgres.port", () -> "0");
-        registry.add("sijil.feeds.embedded.port", () -> "0");
-        registry.add("sijil.security.dev-issuer.enabled", () -> "true");
+        EmbeddedDefaults.register(registry, DATA);
         registry.add("sijil.group-commit.workers", () -> "1");
         registry.add("sijil.group-commit.max-wait", () -> "150ms");
     }
@@ -377,16 +369,4 @@ class GroupCommitIT {
         return String.join(",", births.stream().map(b -> "'" + b.personId() + "'").toList());
     }
 
-    private static Path tempDir() {
-        try {
-            Path target = Path.of("target");
-            Files.createDirectories(target);
-            Path dir = Files.createTempDirectory(target.toAbsolutePath(), "sijil-it-");
-            // run as root, the embedded PostgreSQL drops to an unprivileged user that must reach its data
-            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-            return dir;
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 }

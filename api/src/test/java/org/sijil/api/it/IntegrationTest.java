@@ -1,8 +1,5 @@
 package org.sijil.api.it;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.sijil.api.SijilApplication;
@@ -22,7 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = SijilApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class IntegrationTest {
 
-    static final Path DATA = tempDir();
+    static final Path DATA = EmbeddedDefaults.newDataDir();
 
     @LocalServerPort
     int port;
@@ -34,13 +31,7 @@ abstract class IntegrationTest {
 
     @DynamicPropertySource
     static void embeddedDefaults(DynamicPropertyRegistry registry) {
-        registry.add("sijil.data-dir", () -> DATA.toString());
-        registry.add("sijil.keys-dir", () -> DATA.resolve("keys").toString());
-        registry.add("sijil.master-key-file", () -> DATA.resolve("keys/master.key").toString());
-        registry.add("sijil.embedded-postgres.data-dir", () -> DATA.resolve("postgres").toString());
-        registry.add("sijil.embedded-postgres.port", () -> "0");
-        registry.add("sijil.feeds.embedded.port", () -> "0");
-        registry.add("sijil.security.dev-issuer.enabled", () -> "true");
+        EmbeddedDefaults.register(registry, DATA);
     }
 
     @BeforeEach
@@ -62,16 +53,4 @@ abstract class IntegrationTest {
         return r.json().get("personId").asText();
     }
 
-    private static Path tempDir() {
-        try {
-            Path target = Path.of("target");
-            Files.createDirectories(target);
-            Path dir = Files.createTempDirectory(target.toAbsolutePath(), "sijil-it-");
-            // run as root, the embedded PostgreSQL drops to an unprivileged user that must reach its data
-            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -15,7 +15,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -92,18 +91,12 @@ class MinistryMutualTlsIT {
     static final String INTERIOR_DN = "CN=moi-records-01,OU=interior,O=Ministry of Interior,C=IQ";
     static final String UNLISTED_DN = "CN=moh-unlisted,OU=health,O=Ministry of Health,C=IQ";
 
-    static final Path DATA = tempDir();
+    static final Path DATA = EmbeddedDefaults.newDataDir();
     static final Pki PKI = new Pki();
 
     @DynamicPropertySource
     static void tls(DynamicPropertyRegistry registry) {
-        registry.add("sijil.data-dir", () -> DATA.toString());
-        registry.add("sijil.keys-dir", () -> DATA.resolve("keys").toString());
-        registry.add("sijil.master-key-file", () -> DATA.resolve("keys/master.key").toString());
-        registry.add("sijil.embedded-postgres.data-dir", () -> DATA.resolve("postgres").toString());
-        registry.add("sijil.embedded-postgres.port", () -> "0");
-        registry.add("sijil.feeds.embedded.port", () -> "0");
-        registry.add("sijil.security.dev-issuer.enabled", () -> "true");
+        EmbeddedDefaults.register(registry, DATA);
         registry.add("sijil.security.mutual-tls.enabled", () -> "true");
         registry.add("sijil.access.ministry-certificates[" + HEALTH_DN + "]", () -> "health");
         registry.add("sijil.access.ministry-certificates[" + HEALTH_2_DN + "]", () -> "health");
@@ -514,16 +507,4 @@ class MinistryMutualTlsIT {
         }
     }
 
-    private static Path tempDir() {
-        try {
-            Path target = Path.of("target");
-            Files.createDirectories(target);
-            Path dir = Files.createTempDirectory(target.toAbsolutePath(), "sijil-mtls-it-");
-            // run as root, the embedded PostgreSQL drops to an unprivileged user that must reach its data
-            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
