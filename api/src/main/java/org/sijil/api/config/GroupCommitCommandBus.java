@@ -178,13 +178,17 @@ final class GroupCommitCommandBus implements CommandBus, AutoCloseable {
 
     /** Handles what is queued, then stops the workers; later commands run on their sender's thread. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         closed = true;
-        for (Thread worker : workers) {
-            worker.join();
+        try {
+            for (Thread worker : workers) {
+                worker.join();
+            }
+            alone.shutdown();
+            alone.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        alone.shutdown();
-        alone.awaitTermination(1, TimeUnit.MINUTES);
         Pending left;
         while ((left = queue.poll()) != null) {
             left.runAlone(delegate);
