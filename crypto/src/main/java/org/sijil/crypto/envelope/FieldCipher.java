@@ -1,6 +1,7 @@
 package org.sijil.crypto.envelope;
 
 import java.security.GeneralSecurityException;
+import java.security.InvalidAlgorithmParameterException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Objects;
@@ -16,11 +17,11 @@ import javax.crypto.spec.SecretKeySpec;
  * (16 bytes)}. The nonce is random per call, so one data key must not seal more than about
  * 2<sup>32</sup> values (NIST SP 800-38D section 8.3); one key per person stays far below
  * that. The version byte is not authenticated on its own, but any other version is refused.
- * Thread-safe: sealing uses a new {@link Cipher} per call; opening uses one per thread, initialised
+ * Thread-safe: each thread keeps one {@link Cipher} for sealing and one for opening, initialised
  * afresh with the call's key and nonce (looking up the provider's implementation costs more than
- * opening a short field, and readers open every field of every event they replay). The JCA refuses
- * to re-initialise an encrypting GCM cipher with its last key and nonce, which sealing a published
- * vector twice would do, so sealing does not share one.
+ * sealing or opening a short field, and every event seals or opens several). The JCA refuses to
+ * re-initialise an encrypting GCM cipher with its last key and nonce, which only a repeated nonce
+ * (sealing a published test vector twice) does; sealing then takes a new cipher for that call.
  */
 public final class FieldCipher {
 
@@ -30,13 +31,8 @@ public final class FieldCipher {
     static final int NONCE_LENGTH = 12;
     static final int TAG_LENGTH = 16;
     private static final String TRANSFORMATION = "AES/GCM/NoPadding";
-    private static final ThreadLocal<Cipher> DECRYPTING = ThreadLocal.withInitial(() -> {
-        try {
-            return Cipher.getInstance(TRANSFORMATION);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-256-GCM is unavailable", e);
-        }
-    });
+    private static final ThreadLocal<Cipher> ENCRYPTING = ThreadLocal.withInitial(FieldCipher::newCipher);
+    private static final ThreadLocal<Cipher> DECRYPTING = ThreadLocal.withInitial(FieldCipher::newCipher);
 
     private FieldCipher() {
     }
@@ -77,8 +73,13 @@ public final class FieldCipher {
         sealed[0] = VERSION;
         System.arraycopy(nonce, 0, sealed, 1, NONCE_LENGTH);
         try {
-            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
-            init(cipher, Cipher.ENCRYPT_MODE, dataKey, nonce);
+            Cipher cipher = ENCRYPTING.get();
+            try {
+                init(cipher, Cipher.ENCRYPT_MODE, dataKey, nonce);
+            } catch (InvalidAlgorithmParameterException sameKeyAndNonce) {
+                cipher = newCipher();
+                init(cipher, Cipher.ENCRYPT_MODE, dataKey, nonce);
+            }
             cipher.updateAAD(associatedData);
             cipher.doFinal(plaintext, 0, plaintext.length, sealed, 1 + NONCE_LENGTH);
         } catch (GeneralSecurityException e) {
@@ -117,6 +118,14 @@ public final class FieldCipher {
             return cipher.doFinal(sealed, 1 + NONCE_LENGTH, sealed.length - 1 - NONCE_LENGTH);
         } catch (AEADBadTagException e) {
             throw new DecryptionException("sealed value does not authenticate under this key and associated data", e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-256-GCM is unavailable", e);
+        }
+    }
+
+    private static Cipher newCipher() {
+        try {
+            return Cipher.getInstance(TRANSFORMATION);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-256-GCM is unavailable", e);
         }

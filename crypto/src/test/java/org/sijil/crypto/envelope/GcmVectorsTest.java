@@ -26,6 +26,19 @@ class GcmVectorsTest {
         assertThat(FieldCipher.decrypt(k, HEX.parseHex(expected), a)).isEqualTo(p);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvFileSource(resources = "/vectors/aes256-gcm.csv", numLinesToSkip = 1)
+    void sealsTheSameVectorTwiceOnOneThread(String name, String key, String iv, String plaintext,
+                                            String aad, String ciphertext, String tag) {
+        // the thread's sealing cipher refuses its last key and nonce; sealing must still succeed, alike
+        byte[] k = HEX.parseHex(key);
+        byte[] first = FieldCipher.encrypt(k, bytes(plaintext), bytes(aad), new FixedNonceRandom(HEX.parseHex(iv)));
+        byte[] second = FieldCipher.encrypt(k, bytes(plaintext), bytes(aad), new FixedNonceRandom(HEX.parseHex(iv)));
+
+        assertThat(second).isEqualTo(first);
+        assertThat(HEX.formatHex(second)).isEqualTo("01" + iv + (ciphertext == null ? "" : ciphertext) + tag);
+    }
+
     private static byte[] bytes(String hex) {
         return hex == null ? new byte[0] : HEX.parseHex(hex);
     }
