@@ -105,15 +105,20 @@ class MinistryPersonController {
         PersonState person = persons.load(personId, "nationalNumber");
         UUID accessId = UUID.randomUUID();
         String basisId = decision.basisId().toString();
+        AccessRecorder.Entry granted = AccessRecorder.Entry.granted(personId, Roles.MINISTRY, purpose,
+                decision.basisKind(), basisId, decision.categories());
         try {
-            transaction.executeWithoutResult(status -> {
-                if (decision.oneTimeConsent()) {
+            if (decision.oneTimeConsent()) {
+                // the consent's use and the access record: both stored or neither
+                transaction.executeWithoutResult(status -> {
                     commands.sendAndWait(new RecordConsentUseCommand(decision.basisId(), ministry, purpose, accessId,
                             now), MetaData.with("officer", caller.subject()).and("officerRole", Roles.MINISTRY));
-                }
-                recorder.record(caller, accessId, AccessRecorder.Entry.granted(personId, Roles.MINISTRY, purpose,
-                        decision.basisKind(), basisId, decision.categories()));
-            });
+                    recorder.record(caller, accessId, granted);
+                });
+            } else {
+                // one record, atomic on its own: outside a transaction it can share a group's commit
+                recorder.record(caller, accessId, granted);
+            }
         } catch (RegistryRuleViolation e) {
             // the consent was used up, revoked or lapsed between the decision and its use
             throw denied(caller, personId, purpose, reasonFor(e));
