@@ -2,11 +2,13 @@ package org.sijil.api.config;
 
 import java.security.SecureRandom;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandBusSpanFactory;
 import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
 import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -135,11 +137,21 @@ class AxonConfiguration {
 
     @Bean
     CorrelationDataProvider recordedByProvider() {
-        return new SimpleCorrelationDataProvider(RECORDED_BY.toArray(String[]::new));
+        return forCommandsOnly(new SimpleCorrelationDataProvider(RECORDED_BY.toArray(String[]::new)));
     }
 
     @Bean
     CorrelationDataProvider messageOriginProvider() {
-        return new MessageOriginProvider();
+        return forCommandsOnly(new MessageOriginProvider());
+    }
+
+    /**
+     * Correlation data flow from a command to the events it causes. The read side's processors would
+     * otherwise read every event's stored metadata (it carries the signature's key id) just to offer
+     * it to messages they never create; a command sent while handling an event names its own
+     * officer, as the access recorder's do.
+     */
+    private static CorrelationDataProvider forCommandsOnly(CorrelationDataProvider provider) {
+        return message -> message instanceof CommandMessage<?> ? provider.correlationDataFor(message) : Map.of();
     }
 }
