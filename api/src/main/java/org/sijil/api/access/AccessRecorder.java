@@ -36,6 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Who read is the caller: their token subject, and as organisation their ministry, else their
  * office, else {@code citizen} for citizens, else their role in lower case. Search results count as
  * reads of every person returned: {@link #recordAll} records them in one transaction, all or none.
+ * Deliveries to ministries' feed topics are reads too: {@link #recordOnce} records them, before they
+ * are sent, under access ids derived from what was delivered to whom, so a retry records none twice.
  */
 @Component
 public class AccessRecorder {
