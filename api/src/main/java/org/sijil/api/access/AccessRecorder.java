@@ -1,14 +1,19 @@
 package org.sijil.api.access;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.sijil.api.security.Caller;
 import org.sijil.api.security.Roles;
 import org.sijil.api.web.BadRequestException;
@@ -16,8 +21,10 @@ import org.sijil.core.api.AccessBasisKind;
 import org.sijil.core.api.AccessOutcome;
 import org.sijil.core.api.DataCategory;
 import org.sijil.core.api.RecordAccessCommand;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -29,6 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Who read is the caller: their token subject, and as organisation their ministry, else their
  * office, else {@code citizen} for citizens, else their role in lower case. Search results count as
  * reads of every person returned: {@link #recordAll} records them in one transaction, all or none.
+ * Deliveries to ministries' feed topics are reads too: {@link #recordOnce} records them, before they
+ * are sent, under access ids derived from what was delivered to whom, so a retry records none twice.
  */
 @Component
 public class AccessRecorder {
@@ -74,6 +83,15 @@ public class AccessRecorder {
         }
     }
 
+    /** A read to record under an access id its caller derived, so that it is never recorded twice. */
+    public record Identified(Caller caller, UUID accessId, Entry entry) {
+        public Identified {
+            Objects.requireNonNull(caller, "caller");
+            Objects.requireNonNull(accessId, "accessId");
+            Objects.requireNonNull(entry, "entry");
+        }
+    }
+
     /** Every category: what a registrar's view and a citizen's own record hold. */
     public static final List<DataCategory> WHOLE_RECORD = List.of(DataCategory.values());
 
@@ -82,11 +100,13 @@ public class AccessRecorder {
 
     private final CommandGateway commands;
     private final TransactionTemplate transaction;
+    private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    AccessRecorder(CommandGateway commands, PlatformTransactionManager transactions, Clock clock) {
+    AccessRecorder(CommandGateway commands, PlatformTransactionManager transactions, JdbcTemplate jdbc, Clock clock) {
         this.commands = commands;
         this.transaction = new TransactionTemplate(transactions);
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -144,6 +164,56 @@ public class AccessRecorder {
         } catch (RuntimeException e) {
             throw new AccessNotRecordedException(e);
         }
+    }
+
+    /**
+     * Records reads under access ids their callers derived (from what was read and by whom), in one
+     * transaction of their own, all or none, and returns once it has committed. An access id already
+     * stored counts as recorded and is not recorded again, so retrying after a failure — even one
+     * that came after this commit — never records a read twice.
+     *
+     * <p>Precondition: the calling thread has no transaction and no unit of work open (the records
+     * must commit on their own, not with the caller's work).
+     *
+     * @throws IllegalStateException      if the thread has a transaction or unit of work open
+     * @throws AccessNotRecordedException if they are not stored; return or send no data then
+     */
+    public void recordOnce(List<Identified> reads) {
+        if (TransactionSynchronizationManager.isActualTransactionActive() || CurrentUnitOfWork.isStarted()) {
+            throw new IllegalStateException("access records to commit on their own, sent from inside a transaction");
+        }
+        if (reads.isEmpty()) {
+            return;
+        }
+        try {
+            transaction.executeWithoutResult(status -> {
+                Set<UUID> stored = stored(reads.stream().map(Identified::accessId).toList());
+                Set<UUID> sent = new HashSet<>();
+                for (Identified read : reads) {
+                    if (!stored.contains(read.accessId()) && sent.add(read.accessId())) {
+                        record(read.caller(), read.accessId(), read.entry());
+                    }
+                }
+            });
+        } catch (AccessNotRecordedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new AccessNotRecordedException(e);
+        }
+    }
+
+    /** Which of these access ids are already stored (each access is an aggregate of its own). */
+    private Set<UUID> stored(List<UUID> accessIds) {
+        Set<UUID> stored = new HashSet<>();
+        jdbc.query(c -> {
+            PreparedStatement statement = c.prepareStatement(
+                    "SELECT DISTINCT aggregateidentifier FROM domainevententry WHERE aggregateidentifier = ANY(?)");
+            statement.setArray(1, c.createArrayOf("varchar", accessIds.stream().map(UUID::toString).toArray()));
+            return statement;
+        }, (ResultSet rs) -> {
+            stored.add(UUID.fromString(rs.getString(1)));
+        });
+        return stored;
     }
 
     /**

@@ -7,7 +7,9 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.sijil.api.access.AccessRecorder;
 import org.sijil.api.consent.ConsentProperties;
+import org.sijil.query.feed.DeliveryRecorder;
 import org.sijil.query.feed.FeedMessages;
 import org.sijil.query.feed.FeedPublisher;
 import org.sijil.query.feed.FeedSink;
@@ -27,8 +29,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Wires the feeds: where Kafka is, the topics (created at start if absent), the producer, and the
- * publisher on its own tracking processor.
+ * Wires the feeds: where Kafka is, the topics (created at start if absent), the producer, the
+ * recorder of deliveries to ministry topics as accesses, and the publisher on its own tracking
+ * processor.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(FeedProperties.class)
@@ -88,6 +91,12 @@ class FeedConfiguration {
         return new TopicEnsuringSink(kafka, creator, topics.all(), TOPIC_TIMEOUT);
     }
 
+    /** Records each delivery to a ministry topic as an access, before it is sent. */
+    @Bean(destroyMethod = "close")
+    AccessDeliveryRecorder feedDeliveryRecorder(AccessRecorder recorder) {
+        return new AccessDeliveryRecorder(recorder);
+    }
+
     /**
      * The publisher's processor: tracking (its token in PostgreSQL, claimed by one node), one
      * segment, from the first event, batches of {@code sijil.feeds.batch-size}. A batch's token is
@@ -96,12 +105,13 @@ class FeedConfiguration {
      */
     @Bean
     ConfigurerModule feedProcessor(JdbcTemplate jdbc, FeedTopics topics, ObjectProvider<FeedSink> sink,
-                                   FeedProperties feeds) {
+                                   ObjectProvider<DeliveryRecorder> deliveries, FeedProperties feeds) {
         String name = FeedPublisher.PROCESSING_GROUP;
         FeedStore store = new FeedStore(jdbc);
         FeedMessages messages = new FeedMessages(topics);
         return configurer -> configurer.eventProcessing(processing -> processing
-                .registerEventHandler(c -> new FeedPublisher(store, messages, sink.getObject()))
+                .registerEventHandler(c -> new FeedPublisher(store, messages, sink.getObject(),
+                        deliveries.getObject()))
                 .assignHandlerInstancesMatching(name, handler -> handler instanceof FeedPublisher)
                 .registerTrackingEventProcessor(name, org.axonframework.config.Configuration::eventStore,
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()

@@ -34,7 +34,8 @@ class ErasureIT extends IntegrationTest {
                 "{\"legalReference\": \"قرار محكمة 2025/14 بموجب قانون حماية البيانات\"}");
         assertThat(erasure.status()).as(erasure.toString()).isEqualTo(200);
 
-        // every row stored before is unchanged, byte for byte; one erasure event was added
+        // every row stored before is unchanged, byte for byte; one erasure event was added (and the
+        // feed may have recorded deliveries meanwhile)
         List<Map<String, Object>> rowsAfter = rows();
         assertThat(rowsAfter.subList(0, rowsBefore.size())).usingRecursiveComparison().isEqualTo(rowsBefore);
         assertThat(rowsAfter).hasSize(rowsBefore.size() + 1);
@@ -66,8 +67,13 @@ class ErasureIT extends IntegrationTest {
         }
     }
 
+    /**
+     * The stored rows, without the access records of feed deliveries: the feed may record one at
+     * any time, for any ministry whose legal bases cover an event of this context.
+     */
     private List<Map<String, Object>> rows() {
         return jdbc.queryForList("SELECT globalindex, eventidentifier, payloadtype, payload, metadata, signature "
-                + "FROM domainevententry ORDER BY globalindex");
+                + "FROM domainevententry WHERE eventidentifier NOT IN "
+                + "(SELECT event_id FROM access_history WHERE subject = 'kafka-feed') ORDER BY globalindex");
     }
 }

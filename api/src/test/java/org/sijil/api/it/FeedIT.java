@@ -26,6 +26,7 @@ import org.sijil.crypto.entry.SignedEntry;
 import org.sijil.crypto.sign.KeyRing;
 import org.sijil.crypto.sign.VerificationKey;
 import org.sijil.query.feed.FeedCategories;
+import org.sijil.query.feed.FeedDelivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The feeds against the real in-process KRaft broker: the notification topic carries every committed
  * event once, in each person's order, without personal data; each ministry's topic carries only the
  * event types and fields its legal bases cover, with a signature that verifies against
- * {@code GET /api/v1/keys}.
+ * {@code GET /api/v1/keys}, and each ministry message's delivery is in the access history.
  */
 class FeedIT extends FeedTestBase {
 
@@ -96,7 +97,7 @@ class FeedIT extends FeedTestBase {
         assertThat(copies).hasSize(mine.size());
         assertThat(copies.values()).as("no fault happened, so no duplicates either").containsOnly(1L);
         for (String person : people) {
-            assertThat(dedupedEventIds(messages, m -> person.equals(m.key())))
+            assertThat(dedupedEventIds(messages, m -> ofPersonsStream(m, person)))
                     .as("person %s in stream order", person).isEqualTo(eventIdsOf(person));
         }
         for (Message m : messages) {
@@ -209,6 +210,15 @@ class FeedIT extends FeedTestBase {
             assertThat(rule.delivered(covered)).as("%s to %s", v.get("eventType"), ministry).isTrue();
             v.get("data").fieldNames().forEachRemaining(field -> assertThat(rule.carries(field, covered))
                     .as("%s.%s to %s covering %s", v.get("eventType").asText(), field, ministry, covered).isTrue());
+            // the delivery was recorded as the ministry's access, with what the message carries
+            UUID accessId = new FeedDelivery(m.eventId(), UUID.fromString(m.key()), ministry, m.topic(), List.of(),
+                    Set.of()).accessId();
+            List<String> categories = new ArrayList<>();
+            v.get("categories").forEach(c -> categories.add(c.asText()));
+            assertThat(jdbc.queryForList("SELECT organisation || ' ' || role || ' ' || basis_kind || ' ' || outcome"
+                    + " || ' ' || array_to_string(categories, ',') FROM access_history WHERE access_id = ?",
+                    String.class, accessId)).as("access record of %s to %s", m.eventId(), ministry)
+                    .containsExactly(ministry + " MINISTRY LEGAL_BASIS GRANTED " + String.join(",", categories));
             byte[] signature = Base64.getDecoder().decode(v.get("signature").asText());
             if (!v.get("signedEntry").isNull()) {
                 byte[] entryBytes = Base64.getDecoder().decode(v.get("signedEntry").asText());

@@ -242,6 +242,15 @@ abstract class FeedTestBase {
         }
     }
 
+    /**
+     * Whether a notification is of the person's own stream: keyed by the person and of their
+     * aggregate (access and consent events are keyed by the person too, but are aggregates of their own).
+     */
+    static boolean ofPersonsStream(Message m, String person) {
+        JsonNode aggregate = m.value().get("aggregateId");
+        return person.equals(m.key()) && aggregate != null && person.equals(aggregate.asText());
+    }
+
     /** The messages of one key, de-duplicated by event id (first copy kept), in topic order. */
     static List<String> dedupedEventIds(List<Message> messages, Predicate<Message> which) {
         Set<String> ids = new LinkedHashSet<>();

@@ -37,6 +37,18 @@ public final class Entitlements {
         return covered;
     }
 
+    /**
+     * The ids of the ministry's legal bases in force at {@code at} that open at least one of
+     * {@code opened}, sorted: the bases a delivery of those categories rests on.
+     */
+    public List<String> bases(String ministry, Instant at, Set<DataCategory> opened) {
+        LocalDate day = LocalDate.ofInstant(at, REGISTRY_ZONE);
+        return bases.stream()
+                .filter(b -> b.ministry().equals(ministry) && inForce(b, day, at))
+                .filter(b -> b.categories().stream().anyMatch(opened::contains))
+                .map(FeedStore.Basis::id).distinct().sorted().toList();
+    }
+
     static boolean inForce(FeedStore.Basis b, LocalDate day, Instant at) {
         return (b.repealedAt() == null || at.isBefore(b.repealedAt()))
                 && !day.isBefore(b.validFrom())

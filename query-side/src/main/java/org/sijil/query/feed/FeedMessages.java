@@ -40,7 +40,12 @@ import org.sijil.query.store.StoredEvent;
  * those categories), {@code withheld} (names of fields left out), {@code keyId}, {@code signature},
  * and {@code signedEntry} (base64 of the stored entry the signature covers) — the latter only when
  * every field the stored entry shows in clear is one the ministry may see; otherwise
- * {@code signedEntry} is null and {@code signedEntryWithheld} says why.
+ * {@code signedEntry} is null and {@code signedEntryWithheld} says why. Each ministry record carries
+ * its {@link FeedDelivery}, to be recorded as an access before it is sent.
+ *
+ * <p>Only person events with a {@link FeedCategories} rule go to ministries: consent and access
+ * events (the latter including the records of feed deliveries themselves) never do, so recording
+ * a delivery cannot cause another.
  */
 public final class FeedMessages {
 
@@ -98,9 +103,13 @@ public final class FeedMessages {
                 Set<DataCategory> covered = entitlements.covered(ministry, recordedAt);
                 if (rule.delivered(covered)) {
                     PersonEvent personEvent = (PersonEvent) event.getPayload();
-                    records.add(new FeedRecord(topics.ministry(ministry), key, bytes(
+                    Set<DataCategory> opened = opened(rule, covered);
+                    String topic = topics.ministry(ministry);
+                    FeedDelivery delivery = new FeedDelivery(event.getIdentifier(), personEvent.personId(), ministry,
+                            topic, entitlements.bases(ministry, recordedAt, opened), opened);
+                    records.add(new FeedRecord(topic, key, bytes(
                             ministryMessage(event, type, personEvent, row, stored, logIndex, rule, covered,
-                                    ministry)), headers));
+                                    opened, ministry)), headers, delivery));
                 }
             }
         }
@@ -158,18 +167,12 @@ public final class FeedMessages {
 
     private ObjectNode ministryMessage(EventMessage<?> event, String type, PersonEvent payload, StoredEvent row,
                                        StoredPayload stored, Long logIndex, FeedCategories.Rule rule,
-                                       Set<DataCategory> covered, String ministry) {
+                                       Set<DataCategory> covered, Set<DataCategory> opened, String ministry) {
         ObjectNode n = envelope(event, type, row, logIndex);
         n.put("ministry", ministry);
         n.put("personId", payload.personId().toString());
         n.put("recordedAt", payload.recordedAt().toString());
         ArrayNode categories = n.putArray("categories");
-        EnumSet<DataCategory> opened = EnumSet.noneOf(DataCategory.class);
-        for (DataCategory c : rule.eventCategories()) {
-            if (covered.contains(c)) {
-                opened.add(c);
-            }
-        }
         opened.forEach(c -> categories.add(c.name()));
         ObjectNode data = n.putObject("data");
         ArrayNode withheld = n.putArray("withheld");
@@ -192,6 +195,17 @@ public final class FeedMessages {
                     + "' in clear, which this ministry's legal bases do not cover");
         }
         return n;
+    }
+
+    /** The event type's categories the ministry's bases cover, in declaration order. */
+    private static Set<DataCategory> opened(FeedCategories.Rule rule, Set<DataCategory> covered) {
+        EnumSet<DataCategory> opened = EnumSet.noneOf(DataCategory.class);
+        for (DataCategory c : rule.eventCategories()) {
+            if (covered.contains(c)) {
+                opened.add(c);
+            }
+        }
+        return opened;
     }
 
     private static void trailer(ObjectNode n, StoredEvent row, Long logIndex) {

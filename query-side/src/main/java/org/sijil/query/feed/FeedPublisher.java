@@ -18,8 +18,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The handler only collects the batch's events; when the processor's batch is about to commit
  * (with its token), their stored rows with their log indexes, and the legal bases, are read in two
- * queries, the records are built and sent, and the method returns only once Kafka has acknowledged
- * every one. Building a notification does not open the event (see {@link FeedMessages}).
+ * queries, the records are built, the batch's deliveries to ministry topics are recorded as accesses
+ * (in a transaction of their own, committed before anything is sent: a ministry never receives a
+ * person's data unrecorded; if the records cannot be stored the batch fails and nothing of it is
+ * sent), the records are sent, and the method returns only once Kafka has acknowledged every one. Building a notification does not open the event (see {@link FeedMessages}).
  * If any is not acknowledged the batch fails, its token does not move, and the whole batch is sent
  * again later: at least once, in order per person, with the {@code event-id} header for consumers to
  * de-duplicate.
@@ -36,11 +38,13 @@ public final class FeedPublisher {
     private final FeedStore store;
     private final FeedMessages messages;
     private final FeedSink sink;
+    private final DeliveryRecorder deliveries;
 
-    public FeedPublisher(FeedStore store, FeedMessages messages, FeedSink sink) {
+    public FeedPublisher(FeedStore store, FeedMessages messages, FeedSink sink, DeliveryRecorder deliveries) {
         this.store = store;
         this.messages = messages;
         this.sink = sink;
+        this.deliveries = deliveries;
     }
 
     @EventHandler
@@ -59,6 +63,7 @@ public final class FeedPublisher {
      * acknowledgement.
      *
      * @throws IllegalStateException if an event has no stored row, or Kafka does not acknowledge
+     * @throws RuntimeException      if the deliveries' access records are not stored (nothing is sent)
      */
     void publish(List<EventMessage<?>> events) {
         if (events.isEmpty()) {
@@ -79,11 +84,23 @@ public final class FeedPublisher {
             records.addAll(messages.recordsOf(event, row.event(), row.logIndex(), entitlements));
         }
         long built = System.nanoTime();
+        List<FeedDelivery> delivered = new ArrayList<>();
+        for (FeedRecord record : records) {
+            if (record.delivery() != null) {
+                delivered.add(record.delivery());
+            }
+        }
+        if (!delivered.isEmpty()) {
+            // fail closed: throws if the accesses are not stored, and then nothing is sent
+            deliveries.record(delivered);
+        }
+        long recorded = System.nanoTime();
         sink.publish(records);
         if (log.isDebugEnabled()) {
-            log.debug("published {} events as {} records: rows read in {} ms, built in {} ms, acknowledged in {} ms",
+            log.debug("published {} events as {} records: rows read in {} ms, built in {} ms, {} deliveries "
+                            + "recorded in {} ms, acknowledged in {} ms",
                     byId.size(), records.size(), (read - started) / 1_000_000, (built - read) / 1_000_000,
-                    (System.nanoTime() - built) / 1_000_000);
+                    delivered.size(), (recorded - built) / 1_000_000, (System.nanoTime() - recorded) / 1_000_000);
         }
     }
 }

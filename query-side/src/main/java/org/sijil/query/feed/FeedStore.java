@@ -36,7 +36,7 @@ public final class FeedStore {
     }
 
     /** A legal basis as the feed needs it; {@code validUntil} and {@code repealedAt} may be null. */
-    public record Basis(String ministry, Set<DataCategory> categories, LocalDate validFrom, LocalDate validUntil,
+    public record Basis(String id, String ministry, Set<DataCategory> categories, LocalDate validFrom, LocalDate validUntil,
                         Instant repealedAt) {
         public Basis {
             categories = categories.isEmpty() ? Set.of() : Set.copyOf(categories);
@@ -66,10 +66,10 @@ public final class FeedStore {
     /** Every legal basis on file (a small reference table). */
     public List<Basis> legalBases() {
         List<Basis> bases = new ArrayList<>();
-        jdbc.query("SELECT ministry, categories, valid_from, valid_until, repealed_at FROM legal_basis_index",
+        jdbc.query("SELECT legal_basis_id, ministry, categories, valid_from, valid_until, repealed_at FROM legal_basis_index",
                 (ResultSet rs) -> {
                     Timestamp repealed = rs.getTimestamp("repealed_at");
-                    bases.add(new Basis(rs.getString("ministry"), categories(rs.getArray("categories")),
+                    bases.add(new Basis(rs.getString("legal_basis_id"), rs.getString("ministry"), categories(rs.getArray("categories")),
                             rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_until", LocalDate.class),
                             repealed == null ? null : repealed.toInstant()));
                 });

@@ -110,8 +110,12 @@ class FeedMessagesTest {
     @Test
     void anEntitledMinistryGetsTheOpenedEventWhichIsDecryptedOnce() throws Exception {
         Delivered d = deliver(birth);
-        Entitlements health = new Entitlements(List.of(new FeedStore.Basis("health",
-                java.util.Set.of(DataCategory.IDENTITY), LocalDate.of(2020, 1, 1), null, null)));
+        Entitlements health = new Entitlements(List.of(new FeedStore.Basis("basis-identity", "health",
+                        java.util.Set.of(DataCategory.IDENTITY), LocalDate.of(2020, 1, 1), null, null),
+                new FeedStore.Basis("basis-residence", "health",
+                        java.util.Set.of(DataCategory.RESIDENCE), LocalDate.of(2020, 1, 1), null, null),
+                new FeedStore.Basis("basis-of-interior", "interior",
+                        java.util.Set.of(DataCategory.IDENTITY), LocalDate.of(2020, 1, 1), null, null)));
 
         List<FeedRecord> records = messages.recordsOf(d.message(), d.row(), null, health);
 
@@ -124,9 +128,37 @@ class FeedMessagesTest {
     }
 
     @Test
+    void aMinistryRecordCarriesTheDeliveryToRecordAndANotificationNone() throws Exception {
+        Delivered d = deliver(birth);
+        Entitlements health = new Entitlements(List.of(
+                new FeedStore.Basis("basis-residence", "health",
+                        java.util.Set.of(DataCategory.RESIDENCE), LocalDate.of(2020, 1, 1), null, null),
+                new FeedStore.Basis("basis-identity", "health",
+                        java.util.Set.of(DataCategory.IDENTITY), LocalDate.of(2020, 1, 1), null, null),
+                new FeedStore.Basis("basis-family", "health",
+                        java.util.Set.of(DataCategory.FAMILY), LocalDate.of(2020, 1, 1), null, null)));
+
+        List<FeedRecord> records = messages.recordsOf(d.message(), d.row(), null, health);
+
+        assertThat(records.get(0).delivery()).as("a notification carries no personal data").isNull();
+        FeedDelivery delivery = records.get(1).delivery();
+        assertThat(delivery.eventId()).isEqualTo(d.message().getIdentifier());
+        assertThat(delivery.personId()).isEqualTo(birth.personId());
+        assertThat(delivery.ministry()).isEqualTo("health");
+        assertThat(delivery.topic()).isEqualTo("sijil.ministry.health");
+        assertThat(delivery.legalBasisIds()).as("the bases that open what a birth carries, not the residence one")
+                .containsExactly("basis-family", "basis-identity");
+        assertThat(delivery.categories()).containsExactlyInAnyOrder(DataCategory.IDENTITY, DataCategory.FAMILY);
+        assertThat(delivery.accessId()).as("the same (event, ministry), the same access id")
+                .isEqualTo(messages.recordsOf(d.message(), d.row(), null, health).get(1).delivery().accessId())
+                .isNotEqualTo(new FeedDelivery(delivery.eventId(), delivery.personId(), "interior",
+                        "sijil.ministry.interior", List.of(), java.util.Set.of()).accessId());
+    }
+
+    @Test
     void aBasisNotYetInForceAtRegistrationOpensNothing() throws Exception {
         Delivered d = deliver(birth);
-        Entitlements later = new Entitlements(List.of(new FeedStore.Basis("health",
+        Entitlements later = new Entitlements(List.of(new FeedStore.Basis("basis-later", "health",
                 java.util.Set.of(DataCategory.IDENTITY), LocalDate.of(2027, 1, 1), null, null)));
 
         assertThat(messages.recordsOf(d.message(), d.row(), null, later)).hasSize(1);
