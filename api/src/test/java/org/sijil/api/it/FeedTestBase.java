@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -67,7 +66,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class FeedTestBase {
 
-    static final Path DATA = tempDir();
+    static final Path DATA = EmbeddedDefaults.newDataDir();
     static final String NOTIFICATIONS = "sijil.notifications";
 
     @LocalServerPort
@@ -92,13 +91,7 @@ abstract class FeedTestBase {
 
     @DynamicPropertySource
     static void feedDefaults(DynamicPropertyRegistry registry) {
-        registry.add("sijil.data-dir", () -> DATA.toString());
-        registry.add("sijil.keys-dir", () -> DATA.resolve("keys").toString());
-        registry.add("sijil.master-key-file", () -> DATA.resolve("keys/master.key").toString());
-        registry.add("sijil.embedded-postgres.data-dir", () -> DATA.resolve("postgres").toString());
-        registry.add("sijil.embedded-postgres.port", () -> "0");
-        registry.add("sijil.security.dev-issuer.enabled", () -> "true");
-        registry.add("sijil.feeds.embedded.port", () -> "0");
+        EmbeddedDefaults.register(registry, DATA);
         registry.add("sijil.feeds.batch-size", () -> "40");
         registry.add("sijil.feeds.ack-timeout", () -> "6s");
     }
@@ -259,15 +252,4 @@ abstract class FeedTestBase {
         return List.copyOf(ids);
     }
 
-    private static Path tempDir() {
-        try {
-            Path target = Path.of("target");
-            Files.createDirectories(target);
-            Path dir = Files.createTempDirectory(target.toAbsolutePath(), "sijil-feed-it-");
-            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
