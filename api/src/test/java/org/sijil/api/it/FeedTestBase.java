@@ -251,5 +251,4 @@ abstract class FeedTestBase {
                 .forEach(m -> ids.add(m.eventId()));
         return List.copyOf(ids);
     }
-
 }
