@@ -2,11 +2,15 @@ package org.sijil.api.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -128,6 +132,61 @@ class ViewBatchIT extends IntegrationTest {
         e.add(new Sequenced(new BirthRegisteredEvent(REPLAYED, null, null, Sex.MALE, null, null, null, null, "BGD-01",
                 T), 0));
         return e;
+    }
+
+    /**
+     * Two segments meet at an erasure: one applies a child's birth (linking the mother) while the other
+     * erases the mother, each in its own open transaction, in either order. Whichever commits second
+     * must see the other's rows: no link to the erased mother may remain.
+     */
+    @Test
+    void aParentsErasureAndAChildsLinkInTwoSegmentsLeaveNoLinkToTheErasedParent() throws Exception {
+        for (boolean linkFirst : new boolean[] {true, false}) {
+            String schema = linkFirst ? "segments_link_first" : "segments_erasure_first";
+            apply(schema, List.of(birth(MOTHER, "مريم", Sex.FEMALE, LocalDate.of(1990, 1, 1), null, null)), 1, false);
+            Sequenced childBirth = birth(C1, "زينب", Sex.MALE, LocalDate.of(2020, 1, 1), MOTHER, null);
+            Sequenced erasure = new Sequenced(new PersonErasedEvent(MOTHER, "court 7/2025", T), 1);
+
+            try (Connection first = dataSource.getConnection(); Connection second = dataSource.getConnection()) {
+                JdbcTemplate a = inSchema(first, schema);
+                JdbcTemplate b = inSchema(second, schema);
+                flush(a, linkFirst ? childBirth : erasure);
+                // the other segment's batch: with the lock it waits until the first commits
+                CompletableFuture<Void> other = CompletableFuture.runAsync(() -> {
+                    flush(b, linkFirst ? erasure : childBirth);
+                    commit(second);
+                });
+                Thread.sleep(500);
+                commit(first);
+                other.get(30, TimeUnit.SECONDS);
+            }
+
+            assertThat(count(schema + ".view_person_child")).as("links left (%s)", schema).isZero();
+            assertThat(jdbc.queryForList("SELECT person_id FROM " + schema + ".view_person", UUID.class))
+                    .as(schema).containsExactly(C1);
+        }
+    }
+
+    private static JdbcTemplate inSchema(Connection connection, String schema) throws SQLException {
+        connection.setAutoCommit(false);
+        JdbcTemplate template = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+        template.execute("SET LOCAL search_path TO " + schema + ", public");
+        return template;
+    }
+
+    private static void flush(JdbcTemplate into, Sequenced event) {
+        PersonViewProjection.Batch batch = new PersonViewProjection.Batch(into, ProjectionCorrectnessIT.VIEW_JSON);
+        batch.add(event.event(), event.sequence());
+        batch.flush();
+    }
+
+    private static void commit(Connection connection) {
+        try {
+            connection.commit();
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Applies {@code events} in batches of {@code size} into schema {@code schema}, and again if asked. */

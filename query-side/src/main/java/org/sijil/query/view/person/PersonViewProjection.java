@@ -164,6 +164,8 @@ public class PersonViewProjection {
             }
             events.clear();
 
+            links.removeIf(link -> newlyErased.contains(link.child().personId()));
+            lockParents(newlyErased, links);
             erase(newlyErased);
             Map<UUID, Person> changed = new LinkedHashMap<>();
             persons.forEach((id, person) -> {
@@ -179,10 +181,34 @@ public class PersonViewProjection {
                 }
             });
             index(jdbc, renamed);
-            links.removeIf(link -> newlyErased.contains(link.child().personId()));
             link(links);
             childrenCorrected.removeIf(newlyErased::contains);
             correctChildren(childrenCorrected.stream().map(id -> persons.get(id).current).toList());
+        }
+
+        /**
+         * Takes a transaction-scoped lock on each person this batch erases and each parent it links a
+         * child to, so that with several segments (or nodes) a parent's erasure and a child's link to
+         * them are applied one after the other: an erasure that comes second deletes the committed
+         * link, and a link that comes second sees the committed tombstone. Without it, each could miss
+         * the other's uncommitted rows and leave a link to an erased person. Keys are taken in one
+         * order, so two batches cannot wait for each other.
+         */
+        private void lockParents(Set<UUID> erased, List<Link> links) {
+            TreeSet<Long> keys = new TreeSet<>();
+            erased.forEach(id -> keys.add(lockKey(id)));
+            links.forEach(link -> keys.add(lockKey(link.parentId())));
+            if (keys.isEmpty()) {
+                return;
+            }
+            jdbc.query(c -> Columns.bind(c, c.prepareStatement(
+                    "SELECT pg_advisory_xact_lock(k) FROM unnest(?::bigint[]) AS k"),
+                    column("bigint", keys)), rs -> {
+                    });
+        }
+
+        private static long lockKey(UUID personId) {
+            return personId.getMostSignificantBits() ^ personId.getLeastSignificantBits();
         }
 
         private void erase(Set<UUID> ids) {
