@@ -3,10 +3,8 @@ package org.sijil.api.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,13 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -50,9 +41,11 @@ import org.testcontainers.kafka.KafkaContainer;
  */
 class ExternalKafkaIT {
 
+    private static final Duration WAIT = Duration.ofSeconds(90);
+
     @Test
     void feedsTheConfiguredKafkaInsteadOfItsOwn() throws Exception {
-        Path dir = tempDir("sijil-external-kafka-broker-");
+        Path dir = EmbeddedDefaults.newDataDir();
         try (EmbeddedKafkaBroker external = new EmbeddedKafkaBroker(dir, "localhost", 0, 0)) {
             external.start();
             feedsInto(external.bootstrapServers());
@@ -74,17 +67,10 @@ class ExternalKafkaIT {
     }
 
     private static void feedsInto(String bootstrap) throws Exception {
-        Path data = tempDir("sijil-external-kafka-");
+        Path data = EmbeddedDefaults.newDataDir();
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SijilApplication.class).run(
-                "--server.port=0",
-                "--sijil.data-dir=" + data,
-                "--sijil.keys-dir=" + data.resolve("keys"),
-                "--sijil.master-key-file=" + data.resolve("keys/master.key"),
-                "--sijil.embedded-postgres.data-dir=" + data.resolve("postgres"),
-                "--sijil.embedded-postgres.port=0",
-                "--sijil.security.dev-issuer.enabled=true",
-                "--sijil.feeds.bootstrap-servers=" + bootstrap,
-                "--sijil.feeds.batch-size=7")) {
+                EmbeddedDefaults.arguments(data, "--sijil.feeds.bootstrap-servers=" + bootstrap,
+                        "--sijil.feeds.batch-size=7"))) {
             assertThat(app.getBeanNamesForType(EmbeddedKafkaBroker.class)).isEmpty();
             assertThat(Files.exists(data.resolve("kafka"))).isFalse();
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
@@ -117,28 +103,28 @@ class ExternalKafkaIT {
                         signatures.put(rs.getString(1), Base64.getEncoder().encodeToString(rs.getBytes(2)));
                     });
 
-            List<ConsumerRecord<String, byte[]>> notifications = awaitAll(bootstrap, "sijil.notifications",
-                    signatures.keySet());
+            List<FeedTestBase.Message> notifications = FeedTestBase.awaitAll(bootstrap, "sijil.notifications",
+                    signatures.keySet(), WAIT);
             // and the access records of deliveries to health stored meanwhile
             jdbc.query("SELECT eventidentifier, signature FROM domainevententry ORDER BY globalindex",
                     rs -> {
                         signatures.put(rs.getString(1), Base64.getEncoder().encodeToString(rs.getBytes(2)));
                     });
 
-            for (ConsumerRecord<String, byte[]> r : notifications) {
-                Map<String, String> headers = headers(r);
+            for (FeedTestBase.Message m : notifications) {
+                Map<String, String> headers = m.headers();
                 assertThat(headers).containsKeys("event-id", "event-type", "key-id", "global-index");
                 assertThat(headers.get("signature")).isEqualTo(signatures.get(headers.get("event-id")));
-                assertThat(new String(r.value(), StandardCharsets.UTF_8)).doesNotContain("يوسف");
+                assertThat(m.value().toString()).doesNotContain("يوسف");
             }
             for (String person : people) {
                 List<String> stream = jdbc.queryForList("SELECT eventidentifier FROM domainevententry "
                         + "WHERE aggregateidentifier = ? ORDER BY sequencenumber", String.class, person);
                 Set<String> delivered = new LinkedHashSet<>();
                 // the person's own stream: the access records of deliveries to health share the key
-                notifications.stream().filter(r -> person.equals(r.key()))
-                        .filter(r -> !"AccessRecordedEvent".equals(headers(r).get("event-type")))
-                        .forEach(r -> delivered.add(headers(r).get("event-id")));
+                notifications.stream().filter(m -> person.equals(m.key()))
+                        .filter(m -> !"AccessRecordedEvent".equals(m.headers().get("event-type")))
+                        .forEach(m -> delivered.add(m.eventId()));
                 assertThat(List.copyOf(delivered)).as("person %s in stream order", person).isEqualTo(stream);
             }
 
@@ -148,65 +134,16 @@ class ExternalKafkaIT {
                 births.add(jdbc.queryForObject("SELECT eventidentifier FROM domainevententry"
                         + " WHERE aggregateidentifier = ? AND sequencenumber = 0", String.class, person));
             }
-            for (ConsumerRecord<String, byte[]> r : awaitAll(bootstrap, "sijil.ministry.health", births)) {
-                JsonNode v = Api.JSON.readTree(r.value());
+            for (FeedTestBase.Message m : FeedTestBase.awaitAll(bootstrap, "sijil.ministry.health", births, WAIT)) {
+                JsonNode v = m.value();
                 assertThat(v.get("eventType").asText()).as("health covers IDENTITY only: births, no moves")
                         .isEqualTo("BirthRegisteredEvent");
-                if (!births.contains(headers(r).get("event-id"))) {
+                if (!births.contains(m.eventId())) {
                     continue;
                 }
                 assertThat(v.get("data").get("name").get("arabic").get("given").asText()).isEqualTo("يوسف");
                 assertThat(v.get("withheld").toString()).contains("motherId", "fatherId");
             }
         }
-    }
-
-    /** Every record of a topic once it holds all of {@code eventIds} (by header), in offset order per partition. */
-    private static List<ConsumerRecord<String, byte[]>> awaitAll(String bootstrap, String topic, Set<String> eventIds)
-            throws InterruptedException {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (true) {
-            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-            try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
-                List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                        .map(p -> new TopicPartition(topic, p.partition())).toList();
-                consumer.assign(partitions);
-                consumer.seekToBeginning(partitions);
-                Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(10));
-                while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                    assertThat(System.nanoTime()).as("reading " + topic).isLessThan(deadline);
-                    consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-                }
-            }
-            Set<String> seen = new LinkedHashSet<>();
-            records.forEach(r -> seen.add(headers(r).get("event-id")));
-            if (seen.containsAll(eventIds)) {
-                return records;
-            }
-            assertThat(System.nanoTime()).as("events still missing from " + topic).isLessThan(deadline);
-            Thread.sleep(250);
-        }
-    }
-
-    private static Map<String, String> headers(ConsumerRecord<String, byte[]> r) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (Header h : r.headers()) {
-            headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8));
-        }
-        return headers;
-    }
-
-    private static Path tempDir(String prefix) throws java.io.IOException {
-        Path target = Path.of("target").toAbsolutePath();
-        Files.createDirectories(target);
-        Path dir = Files.createTempDirectory(target, prefix);
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-        return dir;
     }
 }

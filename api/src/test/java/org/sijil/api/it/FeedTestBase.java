@@ -183,10 +183,20 @@ abstract class FeedTestBase {
                    Map<String, String> headers) {
     }
 
-    /** Every message of a topic, from the beginning to its current end. */
+    /** Every message of a topic of this context's broker, from the beginning to its current end. */
     List<Message> read(String topic) {
+        return read(broker.bootstrapServers(), topic);
+    }
+
+    /** Waits until the topic of this context's broker holds every one of {@code eventIds}; returns its messages. */
+    List<Message> awaitAll(String topic, Set<String> eventIds, Duration timeout) throws InterruptedException {
+        return awaitAll(broker.bootstrapServers(), topic, eventIds, timeout);
+    }
+
+    /** Every message of a topic, from the beginning to its current end. */
+    static List<Message> read(String bootstrap, String topic) {
         Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
@@ -217,10 +227,11 @@ abstract class FeedTestBase {
     }
 
     /** Waits until the topic holds every one of {@code eventIds}; returns its messages. */
-    List<Message> awaitAll(String topic, Set<String> eventIds, Duration timeout) throws InterruptedException {
+    static List<Message> awaitAll(String bootstrap, String topic, Set<String> eventIds, Duration timeout)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            List<Message> messages = read(topic);
+            List<Message> messages = read(bootstrap, topic);
             Set<String> seen = new LinkedHashSet<>();
             messages.forEach(m -> seen.add(m.eventId()));
             if (seen.containsAll(eventIds)) {

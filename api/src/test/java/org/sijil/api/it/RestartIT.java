@@ -2,9 +2,7 @@ package org.sijil.api.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.sijil.api.SijilApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -19,8 +17,7 @@ class RestartIT {
 
     @Test
     void dataRecordedBeforeARestartIsStillThereAfterIt() throws Exception {
-        Path data = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "sijil-restart-");
-        Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path data = EmbeddedDefaults.newDataDir();
         String person;
         String keysBefore;
         try (ConfigurableApplicationContext first = start(data)) {
@@ -40,15 +37,7 @@ class RestartIT {
     }
 
     private static ConfigurableApplicationContext start(Path data) {
-        return new SpringApplicationBuilder(SijilApplication.class).run(
-                "--server.port=0",
-                "--sijil.data-dir=" + data,
-                "--sijil.keys-dir=" + data.resolve("keys"),
-                "--sijil.master-key-file=" + data.resolve("keys/master.key"),
-                "--sijil.embedded-postgres.data-dir=" + data.resolve("postgres"),
-                "--sijil.embedded-postgres.port=0",
-                "--sijil.security.dev-issuer.enabled=true",
-                "--sijil.feeds.embedded.port=0");
+        return new SpringApplicationBuilder(SijilApplication.class).run(EmbeddedDefaults.arguments(data));
     }
 
     private static int port(ConfigurableApplicationContext context) {
