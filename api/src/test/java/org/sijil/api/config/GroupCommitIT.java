@@ -2,7 +2,9 @@ package org.sijil.api.config;
 
 import org.sijil.api.it.EmbeddedDefaults;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -22,6 +24,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
@@ -29,6 +33,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sijil.api.SijilApplication;
+import org.sijil.api.store.EventLedger;
 import org.sijil.core.api.BirthRegisteredEvent;
 import org.sijil.core.api.LineageName;
 import org.sijil.core.api.PersonName;
@@ -39,6 +44,11 @@ import org.sijil.core.api.RegistryRuleViolation;
 import org.sijil.core.api.Sex;
 import org.sijil.core.nationalnumber.NationalNumber;
 import org.sijil.core.store.DataKeyStore;
+import org.sijil.core.store.SigningAppendEventsStatementBuilder;
+import org.sijil.crypto.entry.SignedEntry;
+import org.sijil.crypto.sign.KeyRing;
+import org.sijil.crypto.sign.SignatureCheckException;
+import org.sijil.query.store.StoredEvent;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -94,6 +104,12 @@ class GroupCommitIT {
 
     @Autowired
     EventStore eventStore;
+
+    @Autowired
+    EventLedger ledger;
+
+    @Autowired
+    Supplier<KeyRing> keyRing;
 
     private final SecureRandom random = new SecureRandom();
     private ExecutorService senders;
@@ -239,6 +255,33 @@ class GroupCommitIT {
                     .next().getPayload();
             assertThat(event.name()).as("the personal fields of %s open with the stored key", birth.personId())
                     .isEqualTo(NAME);
+        }
+    }
+
+    @Test
+    void eventsStoredTogetherByOneStatementOrAsBatchedRowsAreEachStoredInOrderAndSignedAsStored() throws Exception {
+        // 3 events go in one multi-row statement; more than its limit, as one batched row each
+        for (int count : new int[] {3, SigningAppendEventsStatementBuilder.MAX_ROWS + 1}) {
+            String aggregate = UUID.randomUUID().toString();
+            List<DomainEventMessage<?>> events = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                events.add(new GenericDomainEventMessage<>("Batch", aggregate, i, "event " + i));
+            }
+            eventStore.publish(events);
+
+            List<StoredEvent> stored = ledger.eventsOf(aggregate);
+            assertThat(stored).hasSize(count);
+            for (int i = 0; i < count; i++) {
+                SignedEntry entry = stored.get(i).entry();
+                assertThat(entry.sequenceNumber()).isEqualTo(i);
+                assertThat(entry.eventId()).isEqualTo(events.get(i).getIdentifier());
+                assertThat(new String(entry.payload(), StandardCharsets.UTF_8)).isEqualTo("\"event " + i + "\"");
+                keyRing.get().verify(entry.keyId(), entry.encode(), stored.get(i).signature());
+            }
+            byte[] flipped = stored.get(count - 1).signature().clone();
+            flipped[0] ^= 1;
+            assertThatThrownBy(() -> keyRing.get().verify(stored.get(count - 1).entry().keyId(),
+                    stored.get(count - 1).entry().encode(), flipped)).isInstanceOf(SignatureCheckException.class);
         }
     }
 
