@@ -3,8 +3,9 @@ package org.sijil.api.store;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -121,7 +122,8 @@ public final class GroupStatements {
             }
             int inserted = insert(jdbc, INSERT_DATA_KEYS, (statement, connection) -> {
                 statement.setString(1, masterKeyId);
-                statement.setTimestamp(2, Timestamp.from(keysCreatedAt));
+                // an OffsetDateTime is bound without the driver consulting the default time zone
+                statement.setObject(2, OffsetDateTime.ofInstant(keysCreatedAt, ZoneOffset.UTC));
                 statement.setArray(3, connection.createArrayOf("uuid", persons.toArray()));
                 statement.setArray(4, connection.createArrayOf("bytea", wrapped));
             });
