@@ -27,6 +27,7 @@ import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.sijil.api.store.GroupStatements;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -49,14 +50,18 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * processors) runs after the real commit, and the aggregates it locked stay locked until then.
  * The delegate reports each command's result when its nested unit of work ends, which is before
  * anything is durable, so results are held and handed to the callers only once the root has
- * committed.
+ * committed. The inserts that every birth makes into the set-based index and the data-key table
+ * are deferred to the group ({@link GroupStatements}) and sent as one statement per table after the
+ * events are stored, just before the commit, instead of one round trip per command.
  *
  * <p>If any command of a group fails — a broken rule, a version conflict, a refused insert — the
  * whole transaction is rolled back and every command of the group is run again on its own, in its
  * own transaction and on a thread of its own, exactly as without group commit; so each caller gets the result it would have had
  * alone, and a failed command leaves nothing behind. The same happens when storing the group's
  * events fails, or when the commit itself is refused in a way that means the transaction certainly
- * rolled back (an integrity or serialization failure, SQLSTATE classes 23 and 40). Any other failure
+ * rolled back (an integrity or serialization failure, SQLSTATE classes 23 and 40), or when a deferred
+ * insert is refused (a national number or person id taken or claimed twice in the group): run alone,
+ * those commands use the immediate statements and get their own errors. Any other failure
  * of the commit (a lost connection, say) leaves it unknown whether the group was stored: then every
  * caller of the group gets that error, as a command alone would, and nothing is run again, since
  * running an update twice could record it twice.
@@ -279,8 +284,11 @@ final class GroupCommitCommandBus implements CommandBus, AutoCloseable {
                 return;
             }
         }
+        GroupStatements statements = GroupStatements.openIn(root);
         boolean[] commitStarted = {false};
         root.onCommit(u -> {
+            // after the events are stored (the root's prepare-commit), which is when data keys are made
+            statements.execute(jdbc);
             commitStarted[0] = true;
             transactions.commit(status);
         });

@@ -30,6 +30,9 @@ import org.springframework.stereotype.Component;
  * context. Unwrapped keys are cached by their wrapped bytes, never by person alone, so a key from a
  * rolled-back transaction or a destroyed key can never be served from the cache.
  *
+ * <p>The key of a person registered in a group of commands sharing a transaction is inserted with
+ * the group's other new keys just before the commit ({@link GroupStatements}).
+ *
  * <p>Within an event processor's batch (a {@link BatchingUnitOfWork}), the first read fetches the
  * wrapped keys of every person in the batch in one query and keeps them for that batch only: a key
  * destroyed on another node is seen by the next batch, as it would be by the next read.
@@ -71,6 +74,18 @@ class JdbcDataKeyStore implements DataKeyStore {
 
     @Override
     public byte[] dataKeyForWriting(UUID personId) {
+        GroupStatements group = GroupStatements.current();
+        if (group != null && group.registers(personId)) {
+            // A person registered in this group has no key yet: make one and insert it with the
+            // group's other new keys. Had one been stored after all, that insert fails and the group
+            // runs again command by command, here through the get-or-create below.
+            return group.newDataKey(personId, masterKey.keyId(), clock.instant(), () -> {
+                byte[] fresh = FieldCipher.newDataKey(random);
+                byte[] wrapped = masterKey.wrap(fresh, context(personId));
+                unwrapped.put(personId + ":" + Base64.getEncoder().encodeToString(wrapped), fresh);
+                return new GroupStatements.NewKey(fresh, wrapped);
+            });
+        }
         // One round trip whether the person is new or not: offer a fresh key, keep a stored one.
         byte[] fresh = FieldCipher.newDataKey(random);
         byte[] freshWrapped = masterKey.wrap(fresh, context(personId));

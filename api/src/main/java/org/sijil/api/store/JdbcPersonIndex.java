@@ -9,7 +9,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * National-number uniqueness as a primary key written in the command's transaction: two births
- * claiming one number (or one person id) cannot both commit, whichever node they run on.
+ * claiming one number (or one person id) cannot both commit, whichever node they run on. In a
+ * group of commands sharing a transaction the claims are inserted together just before the commit
+ * ({@link GroupStatements}).
  */
 @Component
 class JdbcPersonIndex implements PersonIndex {
@@ -22,6 +24,13 @@ class JdbcPersonIndex implements PersonIndex {
 
     @Override
     public void claimNationalNumber(String nationalNumber, UUID personId) {
+        GroupStatements group = GroupStatements.current();
+        if (group != null) {
+            // inserted with the group's other claims before it commits; a conflict fails the group,
+            // whose commands then run alone and come here again, outside a group
+            group.claimNationalNumber(nationalNumber, personId);
+            return;
+        }
         int inserted = jdbc.update("INSERT INTO national_number (national_number, person_id) VALUES (?, ?) "
                 + "ON CONFLICT DO NOTHING", nationalNumber, personId);
         if (inserted == 0) {

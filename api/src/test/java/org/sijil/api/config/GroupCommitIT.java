@@ -2,7 +2,9 @@ package org.sijil.api.config;
 
 import org.sijil.api.it.EmbeddedDefaults;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -22,12 +24,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sijil.api.SijilApplication;
+import org.sijil.api.store.EventLedger;
+import org.sijil.core.api.BirthRegisteredEvent;
 import org.sijil.core.api.LineageName;
 import org.sijil.core.api.PersonName;
 import org.sijil.core.api.Place;
@@ -36,6 +43,12 @@ import org.sijil.core.api.RegisterBirthCommand;
 import org.sijil.core.api.RegistryRuleViolation;
 import org.sijil.core.api.Sex;
 import org.sijil.core.nationalnumber.NationalNumber;
+import org.sijil.core.store.DataKeyStore;
+import org.sijil.core.store.SigningAppendEventsStatementBuilder;
+import org.sijil.crypto.entry.SignedEntry;
+import org.sijil.crypto.sign.KeyRing;
+import org.sijil.crypto.sign.SignatureCheckException;
+import org.sijil.query.store.StoredEvent;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -85,6 +98,18 @@ class GroupCommitIT {
 
     @Autowired
     PlatformTransactionManager transactionManager;
+
+    @Autowired
+    DataKeyStore dataKeys;
+
+    @Autowired
+    EventStore eventStore;
+
+    @Autowired
+    EventLedger ledger;
+
+    @Autowired
+    Supplier<KeyRing> keyRing;
 
     private final SecureRandom random = new SecureRandom();
     private ExecutorService senders;
@@ -146,6 +171,118 @@ class GroupCommitIT {
         }
         assertThat(statistics()).as("the group was run again, one command at a time").isNotEqualTo(before);
         assertThat(runAgainAlone(statistics()) - runAgainAlone(before)).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void twoBirthsClaimingOneNationalNumberInOneGroupStoreOneAndRefuseTheOtherWithItsOwnError() throws Exception {
+        List<RegisterBirthCommand> births = new ArrayList<>(births(SENDERS - 1));
+        RegisterBirthCommand twin = sameNumberAs(births.get(2), UUID.randomUUID());
+        births.add(7, twin);
+        String before = statistics();
+
+        List<Outcome> outcomes = sendTogether(births.stream().<Supplier<Object>>map(b -> () -> send(b)).toList());
+
+        // run again alone and at once, either of the two may claim the number first
+        RegisterBirthCommand[] pair = {births.get(2), twin};
+        Throwable[] failures = {outcomes.get(2).failure(), outcomes.get(7).failure()};
+        assertThat(failures).as("exactly one of the two is refused").filteredOn(f -> f != null).hasSize(1);
+        int loser = failures[0] != null ? 0 : 1;
+        assertThat(failures[loser]).isInstanceOf(RegistryRuleViolation.class);
+        assertThat(((RegistryRuleViolation) failures[loser]).code()).isEqualTo("national-number.taken");
+        assertNothingStored(pair[loser].personId());
+        assertStored(pair[1 - loser]);
+        for (int i = 0; i < births.size(); i++) {
+            if (i != 2 && i != 7) {
+                assertThat(outcomes.get(i).failure()).as("birth %d", i).isNull();
+                assertStored(births.get(i));
+            }
+        }
+        assertThat(runAgainAlone(statistics()) - runAgainAlone(before)).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void onePersonIdRegisteredTwiceInOneGroupIsStoredOnceAndTheSecondIsRefusedWithItsOwnError() throws Exception {
+        List<RegisterBirthCommand> births = new ArrayList<>(births(SENDERS - 1));
+        RegisterBirthCommand first = births.get(4);
+        RegisterBirthCommand again = new RegisterBirthCommand(first.personId(), NationalNumber.allocate(random), NAME,
+                Sex.FEMALE, LocalDate.of(2024, 4, 4), new Place("BGD", null, "مستشفى اليرموك"), null, null,
+                "BGD-KARKH-01", Instant.now());
+        births.add(1, again);
+
+        List<Outcome> outcomes = sendTogether(births.stream().<Supplier<Object>>map(b -> () -> send(b)).toList());
+
+        Throwable[] failures = {outcomes.get(1).failure(), outcomes.get(5).failure()};
+        assertThat(failures).as("exactly one of the two is refused").filteredOn(f -> f != null).hasSize(1);
+        Throwable refused = failures[0] != null ? failures[0] : failures[1];
+        RegisterBirthCommand stored = failures[0] != null ? first : again;
+        RegisterBirthCommand notStored = failures[0] != null ? again : first;
+        assertThat(refused).isInstanceOf(RegistryRuleViolation.class);
+        assertThat(((RegistryRuleViolation) refused).code()).isEqualTo("person.already-registered");
+        assertStored(stored);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM national_number WHERE national_number = ?",
+                Long.class, notStored.nationalNumber())).as("the refused birth's number is free").isZero();
+        for (int i = 0; i < births.size(); i++) {
+            if (i != 1 && i != 5) {
+                assertThat(outcomes.get(i).failure()).as("birth %d", i).isNull();
+                assertStored(births.get(i));
+            }
+        }
+    }
+
+    @Test
+    void aBirthWhosePersonAlreadyHasADataKeyIsSealedWithTheStoredKeyNotANewOne() throws Exception {
+        List<RegisterBirthCommand> births = births(SENDERS);
+        RegisterBirthCommand keyed = births.get(5);
+        // a key row left for the person id with no registration, made outside any group
+        new TransactionTemplate(transactionManager).executeWithoutResult(
+                status -> dataKeys.dataKeyForWriting(keyed.personId()));
+        byte[] storedKey = jdbc.queryForObject("SELECT wrapped_key FROM person_data_key WHERE person_id = ?",
+                byte[].class, keyed.personId());
+        String before = statistics();
+
+        List<Outcome> outcomes = sendTogether(births.stream().<Supplier<Object>>map(b -> () -> send(b)).toList());
+
+        assertThat(outcomes).allSatisfy(o -> assertThat(o.failure()).isNull());
+        for (RegisterBirthCommand birth : births) {
+            assertStored(birth);
+        }
+        assertThat(jdbc.queryForObject("SELECT wrapped_key FROM person_data_key WHERE person_id = ?",
+                byte[].class, keyed.personId())).isEqualTo(storedKey);
+        // the group's insert of a new key was refused, so its births ran again alone
+        assertThat(runAgainAlone(statistics()) - runAgainAlone(before)).isGreaterThanOrEqualTo(1);
+        for (RegisterBirthCommand birth : births) {
+            BirthRegisteredEvent event = (BirthRegisteredEvent) eventStore.readEvents(birth.personId().toString())
+                    .next().getPayload();
+            assertThat(event.name()).as("the personal fields of %s open with the stored key", birth.personId())
+                    .isEqualTo(NAME);
+        }
+    }
+
+    @Test
+    void eventsStoredTogetherByOneStatementOrAsBatchedRowsAreEachStoredInOrderAndSignedAsStored() throws Exception {
+        // 3 events go in one multi-row statement; more than its limit, as one batched row each
+        for (int count : new int[] {3, SigningAppendEventsStatementBuilder.MAX_ROWS + 1}) {
+            String aggregate = UUID.randomUUID().toString();
+            List<DomainEventMessage<?>> events = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                events.add(new GenericDomainEventMessage<>("Batch", aggregate, i, "event " + i));
+            }
+            eventStore.publish(events);
+
+            List<StoredEvent> stored = ledger.eventsOf(aggregate);
+            assertThat(stored).hasSize(count);
+            for (int i = 0; i < count; i++) {
+                SignedEntry entry = stored.get(i).entry();
+                assertThat(entry.sequenceNumber()).isEqualTo(i);
+                assertThat(entry.eventId()).isEqualTo(events.get(i).getIdentifier());
+                assertThat(new String(entry.payload(), StandardCharsets.UTF_8)).isEqualTo("\"event " + i + "\"");
+                keyRing.get().verify(entry.keyId(), entry.encode(), stored.get(i).signature());
+            }
+            byte[] flipped = stored.get(count - 1).signature().clone();
+            flipped[0] ^= 1;
+            assertThatThrownBy(() -> keyRing.get().verify(stored.get(count - 1).entry().keyId(),
+                    stored.get(count - 1).entry().encode(), flipped)).isInstanceOf(SignatureCheckException.class);
+        }
     }
 
     @Test
@@ -273,6 +410,11 @@ class GroupCommitIT {
         });
         // rolled back with the caller's transaction: it did not commit on its own in a group
         assertNothingStored(birth.personId());
+    }
+
+    private static RegisterBirthCommand sameNumberAs(RegisterBirthCommand birth, UUID personId) {
+        return new RegisterBirthCommand(personId, birth.nationalNumber(), NAME, Sex.FEMALE, LocalDate.of(2024, 4, 4),
+                new Place("BGD", null, "مستشفى اليرموك"), null, null, "BGD-KARKH-01", Instant.now());
     }
 
     private Object send(RegisterBirthCommand birth) {

@@ -1,9 +1,19 @@
 package org.sijil.core.store;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationConfig;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ser.BeanPropertyWriter;
+import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
@@ -45,12 +55,16 @@ public final class PersonalDataSerializer implements Serializer {
     private final DataKeyStore keys;
     private final SecureRandom random;
     private final Map<Class<?>, List<String>> personalFields = new ConcurrentHashMap<>();
+    /** The mapper's copy whose event serializers seal the personal fields as they write them. */
+    private final ObjectWriter sealing;
 
     public PersonalDataSerializer(JacksonSerializer delegate, DataKeyStore keys, SecureRandom random) {
         this.delegate = delegate;
         this.mapper = delegate.getObjectMapper();
         this.keys = keys;
         this.random = random;
+        this.sealing = mapper.copy().registerModule(new SimpleModule("sijil-sealing").setSerializerModifier(
+                new SealingModifier())).writer();
     }
 
     @Override
@@ -58,21 +72,18 @@ public final class PersonalDataSerializer implements Serializer {
         if (!(object instanceof PersonEvent event) || personalFieldsOf(object.getClass()).isEmpty()) {
             return delegate.serialize(object, expectedRepresentation);
         }
-        ObjectNode tree = mapper.valueToTree(object);
-        byte[] dataKey = null;
-        for (String field : personalFieldsOf(object.getClass())) {
-            JsonNode value = tree.get(field);
-            if (value == null || value.isNull()) {
-                continue;
+        Sealing context = new Sealing(event.personId());
+        byte[] json;
+        try {
+            json = sealing.withAttribute(Sealing.class, context).writeValueAsBytes(object);
+        } catch (JsonProcessingException | RuntimeException e) {
+            if (context.failure != null) {
+                // the data key store's or the cipher's own exception (a person erased, say), as it was thrown
+                throw context.failure;
             }
-            if (dataKey == null) {
-                dataKey = keys.dataKeyForWriting(event.personId());
-            }
-            byte[] sealed = FieldCipher.encrypt(dataKey, writeBytes(value),
-                    associatedData(event.personId(), field), random);
-            tree.set(field, mapper.createObjectNode().put(SEALED, Base64.getEncoder().encodeToString(sealed)));
+            throw new SerializationException("Unable to serialize " + object.getClass().getName(), e);
         }
-        SerializedObject<byte[]> bytes = new SimpleSerializedObject<>(writeBytes(tree), byte[].class,
+        SerializedObject<byte[]> bytes = new SimpleSerializedObject<>(json, byte[].class,
                 typeForClass(object.getClass()));
         return getConverter().convert(bytes, expectedRepresentation);
     }
@@ -139,14 +150,6 @@ public final class PersonalDataSerializer implements Serializer {
         return List.copyOf(names);
     }
 
-    private byte[] writeBytes(JsonNode node) {
-        try {
-            return mapper.writeValueAsBytes(node);
-        } catch (JsonProcessingException e) {
-            throw new SerializationException("Unable to serialize personal data", e);
-        }
-    }
-
     @Override
     public <T> boolean canSerializeTo(Class<T> expectedRepresentation) {
         return delegate.canSerializeTo(expectedRepresentation);
@@ -167,5 +170,77 @@ public final class PersonalDataSerializer implements Serializer {
     @Override
     public Converter getConverter() {
         return delegate.getConverter();
+    }
+
+    /** What one event's serialization shares between its personal fields: the person and their data key. */
+    private static final class Sealing {
+        private final UUID personId;
+        private byte[] dataKey;
+        private RuntimeException failure;
+
+        private Sealing(UUID personId) {
+            this.personId = personId;
+        }
+    }
+
+    /** Replaces the writers of a {@link PersonEvent}'s personal fields by {@link SealedField}s. */
+    private final class SealingModifier extends BeanSerializerModifier {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public List<BeanPropertyWriter> changeProperties(SerializationConfig config, BeanDescription description,
+                                                         List<BeanPropertyWriter> properties) {
+            if (!PersonEvent.class.isAssignableFrom(description.getBeanClass())) {
+                return properties;
+            }
+            List<String> personal = personalFieldsOf(description.getBeanClass());
+            List<BeanPropertyWriter> changed = new ArrayList<>(properties.size());
+            for (BeanPropertyWriter property : properties) {
+                changed.add(personal.contains(property.getName()) ? new SealedField(property) : property);
+            }
+            return changed;
+        }
+    }
+
+    /**
+     * Writes a personal field as {@code {"enc": base64}}: its value's JSON, written by the field's own
+     * serializer with the mapper's settings, sealed under the person's data key (fetched at the event's
+     * first personal field that is not null). A null value is written as the field's writer writes it.
+     */
+    private final class SealedField extends BeanPropertyWriter {
+        private static final long serialVersionUID = 1L;
+
+        private SealedField(BeanPropertyWriter base) {
+            super(base);
+        }
+
+        @Override
+        public void serializeAsField(Object bean, JsonGenerator generator, SerializerProvider provider)
+                throws Exception {
+            if (get(bean) == null) {
+                super.serializeAsField(bean, generator, provider);
+                return;
+            }
+            ByteArrayOutputStream plain = new ByteArrayOutputStream(128);
+            try (JsonGenerator value = mapper.createGenerator(plain, JsonEncoding.UTF8)) {
+                serializeAsElement(bean, value, provider);
+            }
+            Sealing context = (Sealing) provider.getAttribute(Sealing.class);
+            byte[] sealed;
+            try {
+                if (context.dataKey == null) {
+                    context.dataKey = keys.dataKeyForWriting(context.personId);
+                }
+                sealed = FieldCipher.encrypt(context.dataKey, plain.toByteArray(),
+                        associatedData(context.personId, getName()), random);
+            } catch (RuntimeException e) {
+                context.failure = e;
+                throw e;
+            }
+            generator.writeFieldName(getName());
+            generator.writeStartObject();
+            generator.writeStringField(SEALED, Base64.getEncoder().encodeToString(sealed));
+            generator.writeEndObject();
+        }
     }
 }

@@ -3,6 +3,7 @@ package org.sijil.core.store;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -29,6 +30,11 @@ public final class SigningAppendEventsStatementBuilder implements AppendEventsSt
     /** Metadata key carrying the id of the key that signed the event. */
     public static final String KEY_ID = "signingKeyId";
 
+    /** The most events stored by one multi-row statement (11 parameters each). */
+    public static final int MAX_ROWS = 256;
+
+    private static final int COLUMNS = 11;
+
     private final Supplier<SigningKey> activeKey;
     private final boolean signing;
 
@@ -50,9 +56,16 @@ public final class SigningAppendEventsStatementBuilder implements AppendEventsSt
             throw new IllegalStateException("signed storage needs byte[] columns, got " + dataType);
         }
         SigningKey key = activeKey.get();
+        // Up to MAX_ROWS events in one multi-row INSERT, run once: the database plans and executes
+        // one statement per group of commands instead of one per event. More than that, one row per
+        // batched statement as Axon does, so no statement outgrows the protocol's parameter limit.
+        boolean oneStatement = events.size() <= MAX_ROWS;
+        String row = "(?,?,?,?,?,?,?,?,?,?,?)";
         String sql = "INSERT INTO " + schema.domainEventTable() + " (" + schema.domainEventFields()
-                + ", signature, signingkeyid) VALUES (?,?,?,?,?,?,?,?,?,?,?)";
+                + ", signature, signingkeyid) VALUES "
+                + (oneStatement ? String.join(",", Collections.nCopies(events.size(), row)) : row);
         PreparedStatement statement = connection.prepareStatement(sql);
+        int offset = 0;
         for (EventMessage<?> message : events) {
             DomainEventMessage<?> event = asDomainEvent(message).andMetaData(Map.of(KEY_ID, key.keyId()));
             SerializedObject<byte[]> payload = serializer.serialize(event.getPayload(), byte[].class);
@@ -64,17 +77,25 @@ public final class SigningAppendEventsStatementBuilder implements AppendEventsSt
                     payload.getData(), metaData.getData(), key.keyId());
             byte[] signature = signing ? key.sign(entry.encode()) : new byte[0];
 
-            statement.setString(1, entry.eventId());
-            statement.setString(2, entry.aggregateId());
-            statement.setLong(3, entry.sequenceNumber());
-            statement.setString(4, entry.aggregateType());
-            statement.setString(5, timestamp);
-            statement.setString(6, entry.payloadType());
-            statement.setString(7, entry.payloadRevision());
-            statement.setBytes(8, entry.payload());
-            statement.setBytes(9, entry.metadata());
-            statement.setBytes(10, signature);
-            statement.setString(11, entry.keyId());
+            statement.setString(offset + 1, entry.eventId());
+            statement.setString(offset + 2, entry.aggregateId());
+            statement.setLong(offset + 3, entry.sequenceNumber());
+            statement.setString(offset + 4, entry.aggregateType());
+            statement.setString(offset + 5, timestamp);
+            statement.setString(offset + 6, entry.payloadType());
+            statement.setString(offset + 7, entry.payloadRevision());
+            statement.setBytes(offset + 8, entry.payload());
+            statement.setBytes(offset + 9, entry.metadata());
+            statement.setBytes(offset + 10, signature);
+            statement.setString(offset + 11, entry.keyId());
+            if (oneStatement) {
+                offset += COLUMNS;
+            } else {
+                statement.addBatch();
+            }
+        }
+        if (oneStatement) {
+            // Axon runs what is built with executeBatch
             statement.addBatch();
         }
         return statement;
