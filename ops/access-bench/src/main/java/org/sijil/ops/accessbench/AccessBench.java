@@ -21,7 +21,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -49,7 +51,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <p>Open loop: requests are issued on a fixed schedule ({@code BENCH_RATE} per second) by
  * {@code BENCH_CLIENTS} concurrent clients, and each latency is measured from the moment the
  * schedule said to send it — a slow answer delays the ones queued behind it, and that delay is
- * counted (no coordinated omission). Phases: warm-up (both reads, not counted), bare, checked,
+ * counted (no coordinated omission). Each client keeps one HTTP/1.1 connection alive
+ * ({@link PlainHttpClient}), so the load generator takes little of the CPU it shares with the
+ * application. Phases: warm-up (both reads, not counted), bare, checked,
  * bare again, checked again; the report gives each read's pooled figures, and the CPU time the whole
  * process (application, load generator, background writes) spent per request in each read's phases,
  * which other work on the machine changes far less than it changes latencies.
@@ -120,12 +124,12 @@ public final class AccessBench {
                     numbers.size(), clients, rate, writesPerSecond);
             Read bare = new Read("bare read (no check, no log)", "/bench/bare/persons");
             Read checked = new Read("consent-checked, access-logged", "/api/v1/ministry/persons");
-            run(http, base, ministry, numbers, bare, rate, clients, warmup / 2, false);
-            run(http, base, ministry, numbers, checked, rate, clients, warmup - warmup / 2, false);
+            run(port, ministry, numbers, bare, rate, clients, warmup / 2, false);
+            run(port, ministry, numbers, checked, rate, clients, warmup - warmup / 2, false);
             long checkedCounted = 0;
             for (int round = 0; round < 2; round++) {
-                run(http, base, ministry, numbers, bare, rate, clients, seconds, true);
-                checkedCounted += run(http, base, ministry, numbers, checked, rate, clients, seconds, true);
+                run(port, ministry, numbers, bare, rate, clients, seconds, true);
+                checkedCounted += run(port, ministry, numbers, checked, rate, clients, seconds, true);
             }
             writing.set(false);
             writer.join();
@@ -195,11 +199,19 @@ public final class AccessBench {
     }
 
     /** Runs one phase; returns the number of requests measured. */
-    private static long run(HttpClient http, String base, String token, List<String> numbers, Read read, int rate,
+    private static long run(int port, String token, List<String> numbers, Read read, int rate,
                             int clients, int seconds, boolean measure) throws InterruptedException {
         int total = rate * seconds;
         long[] latencies = new long[total];
         ExecutorService pool = Executors.newFixedThreadPool(clients);
+        // one kept-alive connection per client thread, as a client with a connection pool would hold
+        Queue<PlainHttpClient> connections = new ConcurrentLinkedQueue<>();
+        ThreadLocal<PlainHttpClient> connection = ThreadLocal.withInitial(() -> {
+            PlainHttpClient c = new PlainHttpClient("localhost", port);
+            connections.add(c);
+            return c;
+        });
+        String authorization = "Bearer " + token;
         long start = System.nanoTime() + 50_000_000L;
         long interval = 1_000_000_000L / rate;
         SecureRandom random = new SecureRandom();
@@ -213,21 +225,18 @@ public final class AccessBench {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
             pool.execute(() -> {
-                HttpRequest request = HttpRequest.newBuilder(URI.create(base + read.path + "?nationalNumber="
-                        + number + "&purpose=" + PURPOSE)).header("Authorization", "Bearer " + token).GET().build();
                 try {
-                    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                    if (response.statusCode() == 200) {
+                    int status = connection.get().get(read.path + "?nationalNumber=" + number + "&purpose=" + PURPOSE,
+                            authorization);
+                    if (status == 200) {
                         read.ok.incrementAndGet();
                     } else if (measure) {
                         read.errors.incrementAndGet();
                     }
-                } catch (IOException e) {
+                } catch (IOException | RuntimeException e) {
                     if (measure) {
                         read.errors.incrementAndGet();
                     }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
                 }
                 latencies[slot] = (System.nanoTime() - due) / 1000;
             });
@@ -236,6 +245,7 @@ public final class AccessBench {
         if (!pool.awaitTermination(10, TimeUnit.MINUTES)) {
             throw new IllegalStateException("phase did not finish");
         }
+        connections.forEach(PlainHttpClient::close);
         long elapsed = System.nanoTime() - start;
         long cpu = OS.getProcessCpuTime() - cpuBefore;
         if (measure) {
