@@ -17,8 +17,8 @@ import java.util.Locale;
  * written as bytes, the answer's status read and its body read to the end (by
  * {@code Content-Length} or chunked) and dropped. It is a real HTTP exchange over TCP with the
  * application's server; it only spends less of the shared CPU than {@code java.net.http}, whose
- * selector thread, executor hand-offs and per-request objects cost as much as a fifth of the
- * bare read in a profile.
+ * selector thread, executor hand-offs and per-request objects took an eighth of the process's CPU in
+ * a profile of the benchmark.
  *
  * <p>A connection the server closed (after {@code Connection: close}, or idle) is opened again for
  * the next request; a request that finds its reused connection closed before any answer came is
