@@ -56,7 +56,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * application. Phases: warm-up (both reads, not counted), bare, checked,
  * bare again, checked again; the report gives each read's pooled figures, and the CPU time the whole
  * process (application, load generator, background writes) spent per request in each read's phases,
- * which other work on the machine changes far less than it changes latencies.
+ * which other work on the machine changes far less than it changes latencies, and the CPU time the
+ * application's PostgreSQL spent in the same phases ({@link PostgresCpu}).
  *
  * <p>Settings (environment): {@code BENCH_RATE} (500), {@code BENCH_CLIENTS} (32),
  * {@code BENCH_SECONDS} per measured phase (20), {@code BENCH_WARMUP_SECONDS} (15),
@@ -124,12 +125,13 @@ public final class AccessBench {
                     numbers.size(), clients, rate, writesPerSecond);
             Read bare = new Read("bare read (no check, no log)", "/bench/bare/persons");
             Read checked = new Read("consent-checked, access-logged", "/api/v1/ministry/persons");
-            run(port, ministry, numbers, bare, rate, clients, warmup / 2, false);
-            run(port, ministry, numbers, checked, rate, clients, warmup - warmup / 2, false);
+            PostgresCpu postgres = new PostgresCpu(data.resolve("postgres"));
+            run(port, ministry, numbers, bare, rate, clients, warmup / 2, false, postgres);
+            run(port, ministry, numbers, checked, rate, clients, warmup - warmup / 2, false, postgres);
             long checkedCounted = 0;
             for (int round = 0; round < 2; round++) {
-                run(port, ministry, numbers, bare, rate, clients, seconds, true);
-                checkedCounted += run(port, ministry, numbers, checked, rate, clients, seconds, true);
+                run(port, ministry, numbers, bare, rate, clients, seconds, true, postgres);
+                checkedCounted += run(port, ministry, numbers, checked, rate, clients, seconds, true, postgres);
             }
             writing.set(false);
             writer.join();
@@ -137,8 +139,8 @@ public final class AccessBench {
 
             System.out.println();
             System.out.println("| read | requests | errors | achieved reads/s | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms "
-                    + "| CPU ms/request |");
-            System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+                    + "| CPU ms/request | PostgreSQL CPU ms/request |");
+            System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
             System.out.println(bare.row());
             System.out.println(checked.row());
             System.out.printf(Locale.ROOT, "%np99 checked / p99 bare = %.2f; CPU per request checked / bare = %.2f%n",
@@ -164,6 +166,7 @@ public final class AccessBench {
         long measuredNanos;
         long measured;
         long cpuNanos;
+        long postgresCpuNanos = -1;
 
         Read(String name, String path) {
             this.name = name;
@@ -183,6 +186,10 @@ public final class AccessBench {
             return measured == 0 ? Double.NaN : cpuNanos / 1e6 / measured;
         }
 
+        synchronized double postgresCpuPerRequest() {
+            return measured == 0 || postgresCpuNanos < 0 ? Double.NaN : postgresCpuNanos / 1e6 / measured;
+        }
+
         synchronized long[] all() {
             long[] all = batches.stream().flatMapToLong(Arrays::stream).toArray();
             Arrays.sort(all);
@@ -191,16 +198,17 @@ public final class AccessBench {
 
         String row() {
             long[] all = all();
-            return String.format(Locale.ROOT, "| %s | %d | %d | %.0f | %.1f | %.1f | %.1f | %.1f | %.1f | %.2f |", name,
-                    all.length, errors.get(), measured / (measuredNanos / 1e9), percentile(50), percentile(90),
+            return String.format(Locale.ROOT, "| %s | %d | %d | %.0f | %.1f | %.1f | %.1f | %.1f | %.1f | %.2f | %.2f |",
+                    name, all.length, errors.get(), measured / (measuredNanos / 1e9), percentile(50), percentile(90),
                     percentile(99), percentile(99.9), all.length == 0 ? Double.NaN : all[all.length - 1] / 1000.0,
-                    cpuPerRequest());
+                    cpuPerRequest(), postgresCpuPerRequest());
         }
     }
 
     /** Runs one phase; returns the number of requests measured. */
     private static long run(int port, String token, List<String> numbers, Read read, int rate,
-                            int clients, int seconds, boolean measure) throws InterruptedException {
+                            int clients, int seconds, boolean measure, PostgresCpu postgres)
+            throws InterruptedException {
         int total = rate * seconds;
         long[] latencies = new long[total];
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -216,6 +224,7 @@ public final class AccessBench {
         long interval = 1_000_000_000L / rate;
         SecureRandom random = new SecureRandom();
         long cpuBefore = OS.getProcessCpuTime();
+        long postgresBefore = postgres.nanos();
         for (int i = 0; i < total; i++) {
             long due = start + i * interval;
             String number = numbers.get(random.nextInt(numbers.size()));
@@ -248,12 +257,16 @@ public final class AccessBench {
         connections.forEach(PlainHttpClient::close);
         long elapsed = System.nanoTime() - start;
         long cpu = OS.getProcessCpuTime() - cpuBefore;
+        long postgresAfter = postgres.nanos();
         if (measure) {
             synchronized (read) {
                 read.batches.add(latencies);
                 read.measured += total;
                 read.measuredNanos += elapsed;
                 read.cpuNanos += cpu;
+                if (postgresBefore >= 0 && postgresAfter >= 0) {
+                    read.postgresCpuNanos = Math.max(0, read.postgresCpuNanos) + postgresAfter - postgresBefore;
+                }
             }
         }
         System.out.printf(Locale.ROOT, "%s %-32s %d s: p99 %.1f ms%n", measure ? "measured" : "warm-up ", read.name,
