@@ -88,8 +88,9 @@ public class PersonStates {
     }
 
     /**
-     * Drops what is kept of the person, once the current unit of work commits (at once outside
-     * one). Called when the person is erased.
+     * Drops what is kept of the person at once and, inside a unit of work, again once it commits
+     * (a read in between may have kept the state before the erasure; it would not be served, the
+     * erasure being a later event, but it would stay in memory). Called when the person is erased.
      */
     public void forget(UUID personId) {
         if (CurrentUnitOfWork.isStarted()) {
