@@ -5,6 +5,10 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.ConstructorArgumentValues.ValueHolder;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.server.Ssl;
@@ -25,6 +29,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.AbstractSecurityWebApplicationInitializer;
+import org.springframework.web.cors.CorsConfigurationSource;
 
 /**
  * The HTTP security rules. Only public verification material, API docs, health and the
@@ -63,6 +69,14 @@ public class SecurityConfiguration {
         "/api/v1/log/proof/**",
     };
 
+    /**
+     * No cross-origin access to any path: a cross-origin request gets no {@code Access-Control-Allow-*}
+     * header, so browsers refuse it, and a preflight is answered at once with none. This is what the
+     * CORS filter answered before with Spring MVC's handler mappings as its source, since no controller,
+     * endpoint or setting configures CORS; a path that needs it must be configured here.
+     */
+    static final CorsConfigurationSource NO_CROSS_ORIGIN_ACCESS = request -> null;
+
     @Bean
     SecurityFilterChain sijilSecurityFilterChain(HttpSecurity http, JwtAuthenticationConverter sijilJwtAuthenticationConverter,
                                                  JwtDecoder jwtDecoder, TokenCacheProperties tokenCache, Clock clock,
@@ -84,6 +98,9 @@ public class SecurityConfiguration {
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
+                // no cross-origin access is configured anywhere: say so here rather than let the CORS
+                // filter ask Spring MVC's handler mappings for a configuration on every request
+                .cors(cors -> cors.configurationSource(NO_CROSS_ORIGIN_ACCESS))
                 .authorizeHttpRequests(requests -> requests
                         // an error dispatch renders the outcome of a request already authorised
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
@@ -119,6 +136,59 @@ public class SecurityConfiguration {
     static PathPatternRequestMatcherBuilderFactoryBean sijilPathPatternRequestMatchers() {
         return new PathPatternRequestMatcherBuilderFactoryBean();
     }
+
+    /**
+     * Spring Security's Spring MVC integration puts a filter before the security filter chain that looks
+     * up every request's handler in Spring MVC's handler mappings (and keeps the result in the request)
+     * for the request matchers and the CORS source that ask Spring MVC. Neither does here: the rules
+     * match plain path patterns and CORS has its own source ({@link #NO_CROSS_ORIGIN_ACCESS}), so that
+     * lookup, done again by the dispatcher, would be spent for nothing on every request. This puts the
+     * security filter chain back in place of the pair; every filter and rule of the chain stays.
+     */
+    @Bean
+    static BeanFactoryPostProcessor sijilSecurityFilterChainWithoutHandlerLookup() {
+        return beanFactory -> {
+            if (beanFactory instanceof BeanDefinitionRegistry registry && registry.containsBeanDefinition(FILTER_CHAIN)) {
+                BeanDefinition chain = registry.getBeanDefinition(FILTER_CHAIN);
+                BeanDefinition without = withoutHandlerLookup(chain);
+                if (without != chain) {
+                    registry.removeBeanDefinition(FILTER_CHAIN);
+                    registry.registerBeanDefinition(FILTER_CHAIN, without);
+                }
+            }
+        };
+    }
+
+    /**
+     * The definition with the handler lookup's pair replaced by the filter chain it wraps; Spring
+     * Security's other wrapper (which parses the request's path once for the path patterns) is kept.
+     */
+    static BeanDefinition withoutHandlerLookup(BeanDefinition definition) {
+        String type = definition.getBeanClassName();
+        if (!HANDLER_LOOKUP_PAIR.equals(type) && !PATH_PARSING_PAIR.equals(type)) {
+            return definition;
+        }
+        ValueHolder argument = definition.getConstructorArgumentValues().getIndexedArgumentValue(0, List.class);
+        if (argument == null || !(argument.getValue() instanceof List<?> pair) || pair.size() != 2
+                || !(pair.get(1) instanceof BeanDefinition wrapped)) {
+            throw new IllegalStateException("unexpected definition of " + FILTER_CHAIN + ": " + definition);
+        }
+        if (HANDLER_LOOKUP_PAIR.equals(type)) {
+            return withoutHandlerLookup(wrapped);
+        }
+        BeanDefinition without = withoutHandlerLookup(wrapped);
+        if (without != wrapped) {
+            @SuppressWarnings("unchecked")
+            List<Object> elements = (List<Object>) pair;
+            elements.set(1, without);
+        }
+        return definition;
+    }
+
+    private static final String FILTER_CHAIN = AbstractSecurityWebApplicationInitializer.DEFAULT_FILTER_NAME;
+    private static final String CONFIGURATION = "org.springframework.security.config.annotation.web.configuration.";
+    private static final String HANDLER_LOOKUP_PAIR = CONFIGURATION + "WebMvcSecurityConfiguration$CompositeFilterChainProxy";
+    private static final String PATH_PARSING_PAIR = CONFIGURATION + "WebSecurityConfiguration$CompositeFilterChainProxy";
 
     /** Mutual TLS without a connector that asks for client certificates would refuse every ministry. */
     static void requireClientCertificates(ServerProperties server) {
