@@ -21,7 +21,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Queue;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -126,12 +128,12 @@ public final class AccessBench {
             Read bare = new Read("bare read (no check, no log)", "/bench/bare/persons");
             Read checked = new Read("consent-checked, access-logged", "/api/v1/ministry/persons");
             PostgresCpu postgres = new PostgresCpu(data.resolve("postgres"));
-            run(port, ministry, numbers, bare, rate, clients, warmup / 2, false, postgres);
-            run(port, ministry, numbers, checked, rate, clients, warmup - warmup / 2, false, postgres);
+            run(port, ministry, numbers, bare, rate, clients, warmup / 2, false, postgres, jdbc);
+            run(port, ministry, numbers, checked, rate, clients, warmup - warmup / 2, false, postgres, jdbc);
             long checkedCounted = 0;
             for (int round = 0; round < 2; round++) {
-                run(port, ministry, numbers, bare, rate, clients, seconds, true, postgres);
-                checkedCounted += run(port, ministry, numbers, checked, rate, clients, seconds, true, postgres);
+                run(port, ministry, numbers, bare, rate, clients, seconds, true, postgres, jdbc);
+                checkedCounted += run(port, ministry, numbers, checked, rate, clients, seconds, true, postgres, jdbc);
             }
             writing.set(false);
             writer.join();
@@ -154,6 +156,34 @@ public final class AccessBench {
                 System.out.println("no checked read was measured");
             }
         }
+    }
+
+    /**
+     * PostgreSQL's cumulative counters of the application's database: commits, rows written per table
+     * (inserted, updated or deleted) and rows fetched by index. Backends report them at most once a second,
+     * so a phase's figures are exact to about a second's work.
+     */
+    private static Map<String, Long> postgresWork(JdbcTemplate jdbc) {
+        Map<String, Long> work = new TreeMap<>();
+        jdbc.query("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()",
+                rs -> {
+                    work.put("commits", rs.getLong(1));
+                });
+        jdbc.query("SELECT relname, n_tup_ins + n_tup_upd + n_tup_del FROM pg_stat_user_tables", rs -> {
+            work.put("rows written: " + rs.getString(1), rs.getLong(2));
+        });
+        return work;
+    }
+
+    private static String perRequest(Map<String, Long> before, Map<String, Long> after, long requests) {
+        StringBuilder line = new StringBuilder();
+        after.forEach((name, value) -> {
+            double per = (value - before.getOrDefault(name, 0L)) / (double) requests;
+            if (per >= 0.005) {
+                line.append(String.format(Locale.ROOT, "%s%s %.2f", line.isEmpty() ? "" : "; ", name, per));
+            }
+        });
+        return line.toString();
     }
 
     /** One kind of read, with every measured latency in microseconds. */
@@ -207,7 +237,7 @@ public final class AccessBench {
 
     /** Runs one phase; returns the number of requests measured. */
     private static long run(int port, String token, List<String> numbers, Read read, int rate,
-                            int clients, int seconds, boolean measure, PostgresCpu postgres)
+                            int clients, int seconds, boolean measure, PostgresCpu postgres, JdbcTemplate jdbc)
             throws InterruptedException {
         int total = rate * seconds;
         long[] latencies = new long[total];
@@ -225,6 +255,7 @@ public final class AccessBench {
         SecureRandom random = new SecureRandom();
         long cpuBefore = OS.getProcessCpuTime();
         long postgresBefore = postgres.nanos();
+        Map<String, Long> writesBefore = postgresWork(jdbc);
         for (int i = 0; i < total; i++) {
             long due = start + i * interval;
             String number = numbers.get(random.nextInt(numbers.size()));
@@ -258,6 +289,7 @@ public final class AccessBench {
         long elapsed = System.nanoTime() - start;
         long cpu = OS.getProcessCpuTime() - cpuBefore;
         long postgresAfter = postgres.nanos();
+        Map<String, Long> writesAfter = postgresWork(jdbc);
         if (measure) {
             synchronized (read) {
                 read.batches.add(latencies);
@@ -271,6 +303,9 @@ public final class AccessBench {
         }
         System.out.printf(Locale.ROOT, "%s %-32s %d s: p99 %.1f ms%n", measure ? "measured" : "warm-up ", read.name,
                 seconds, percentileOf(latencies, 99));
+        if (measure) {
+            System.out.println("  PostgreSQL per request: " + perRequest(writesBefore, writesAfter, total));
+        }
         return measure ? total : 0;
     }
 
