@@ -30,7 +30,6 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.AbstractSecurityWebApplicationInitializer;
-import org.springframework.web.cors.CorsConfigurationSource;
 
 /**
  * The HTTP security rules. Only public verification material, API docs, health and the
@@ -69,14 +68,6 @@ public class SecurityConfiguration {
         "/api/v1/log/proof/**",
     };
 
-    /**
-     * No cross-origin access to any path: a cross-origin request gets no {@code Access-Control-Allow-*}
-     * header, so browsers refuse it, and a preflight is answered at once with none. This is what the
-     * CORS filter answered before with Spring MVC's handler mappings as its source, since no controller,
-     * endpoint or setting configures CORS; a path that needs it must be configured here.
-     */
-    static final CorsConfigurationSource NO_CROSS_ORIGIN_ACCESS = request -> null;
-
     @Bean
     SecurityFilterChain sijilSecurityFilterChain(HttpSecurity http, JwtAuthenticationConverter sijilJwtAuthenticationConverter,
                                                  JwtDecoder jwtDecoder, TokenCacheProperties tokenCache, Clock clock,
@@ -98,9 +89,6 @@ public class SecurityConfiguration {
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
-                // no cross-origin access is configured anywhere: say so here rather than let the CORS
-                // filter ask Spring MVC's handler mappings for a configuration on every request
-                .cors(cors -> cors.configurationSource(NO_CROSS_ORIGIN_ACCESS))
                 .authorizeHttpRequests(requests -> requests
                         // an error dispatch renders the outcome of a request already authorised
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
@@ -140,10 +128,10 @@ public class SecurityConfiguration {
     /**
      * Spring Security's Spring MVC integration puts a filter before the security filter chain that looks
      * up every request's handler in Spring MVC's handler mappings (and keeps the result in the request)
-     * for the request matchers and the CORS source that ask Spring MVC. Neither does here: the rules
-     * match plain path patterns and CORS has its own source ({@link #NO_CROSS_ORIGIN_ACCESS}), so that
-     * lookup, done again by the dispatcher, would be spent for nothing on every request. This puts the
-     * security filter chain back in place of the pair; every filter and rule of the chain stays.
+     * for request matchers and a CORS filter that ask Spring MVC. Neither is here: the rules match plain
+     * path patterns and the chain has no CORS filter, so that lookup, done again by the dispatcher, would
+     * be spent for nothing on every request. This puts the security filter chain back in place of the
+     * pair; every filter and rule of the chain stays.
      */
     @Bean
     static BeanFactoryPostProcessor sijilSecurityFilterChainWithoutHandlerLookup() {

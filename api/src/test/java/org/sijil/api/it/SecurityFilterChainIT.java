@@ -30,7 +30,7 @@ import org.springframework.web.servlet.HandlerMapping;
 /**
  * Each request's handler is looked up once, by the dispatcher: the security filter chain runs without
  * Spring MVC's handler lookup in front of it, still refuses what it refused, and still grants no
- * cross-origin access. The rules per path are checked by {@link AuthorisationMatrixIT}.
+ * cross-origin access (as before: the chain has no CORS filter and nothing configures CORS). The rules per path are checked by {@link AuthorisationMatrixIT}.
  */
 @AutoConfigureObservability(tracing = false)
 @SpringBootTest(classes = SijilApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -114,7 +114,8 @@ class SecurityFilterChainIT {
                 .header("Origin", "https://elsewhere.example")
                 .header("Access-Control-Request-Method", "POST")
                 .header("Access-Control-Request-Headers", "authorization, content-type"));
-        assertThat(preflight.status()).isEqualTo(403);
+        // no CORS filter: a preflight is a request without a token like any other
+        assertThat(preflight.status()).isEqualTo(401);
         assertThat(preflight.raw().headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
         assertThat(preflight.raw().headers().firstValue("Access-Control-Allow-Methods")).isEmpty();
 
