@@ -1,11 +1,13 @@
 package org.sijil.api.consent;
 
 import java.sql.Array;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -86,24 +88,43 @@ public class ConsentIndex {
      * person's consents and the ministry's legal bases (see {@link AccessPolicy}).
      */
     public AccessPolicy.Decision decide(String ministry, UUID personId, String purpose, Instant at) {
-        List<AccessPolicy.ConsentOnFile> consents = jdbc.query("SELECT " + CONSENT_COLUMNS
-                        + " FROM consent_index WHERE person_id = ? AND ministry = ? AND purpose_code = ?",
-                (rs, i) -> {
+        // both lookups in one round trip (one Sync, so one implicit transaction and one snapshot)
+        return jdbc.execute(DECISION, (PreparedStatement statement) -> {
+            statement.setObject(1, personId);
+            statement.setString(2, ministry);
+            statement.setString(3, purpose);
+            statement.setString(4, ministry);
+            statement.setString(5, purpose);
+            statement.execute();
+            List<AccessPolicy.ConsentOnFile> consents = new ArrayList<>();
+            try (ResultSet rs = statement.getResultSet()) {
+                while (rs.next()) {
                     ConsentView c = consent(rs, at);
-                    return new AccessPolicy.ConsentOnFile(c.consentId(), c.ministry(), c.purposeCode(),
+                    consents.add(new AccessPolicy.ConsentOnFile(c.consentId(), c.ministry(), c.purposeCode(),
                             Set.copyOf(c.categories()), c.validFrom(), c.validUntil(), c.oneTime(),
-                            c.usedAt() != null, c.revokedAt() != null, c.grantedAt());
-                }, personId, ministry, purpose);
-        List<AccessPolicy.LegalBasisOnFile> bases = jdbc.query(
-                "SELECT * FROM legal_basis_index WHERE ministry = ? AND ? = ANY (purposes)",
-                (rs, i) -> {
+                            c.usedAt() != null, c.revokedAt() != null, c.grantedAt()));
+                }
+            }
+            if (!statement.getMoreResults()) {
+                throw new IllegalStateException("the legal bases' lookup returned no result");
+            }
+            List<AccessPolicy.LegalBasisOnFile> bases = new ArrayList<>();
+            try (ResultSet rs = statement.getResultSet()) {
+                while (rs.next()) {
                     LegalBasisView b = legalBasis(rs);
-                    return new AccessPolicy.LegalBasisOnFile(b.legalBasisId(), b.ministry(),
+                    bases.add(new AccessPolicy.LegalBasisOnFile(b.legalBasisId(), b.ministry(),
                             new LinkedHashSet<>(b.purposes()), Set.copyOf(b.categories()), b.validFrom(),
-                            b.validUntil(), b.repealedAt() != null);
-                }, ministry, purpose);
-        return policy.decide(ministry, purpose, at, consents, bases);
+                            b.validUntil(), b.repealedAt() != null));
+                }
+            }
+            return policy.decide(ministry, purpose, at, consents, bases);
+        });
     }
+
+    /** The person's consents to the ministry for the purpose, then the ministry's legal bases for it. */
+    private static final String DECISION = "SELECT " + CONSENT_COLUMNS
+            + " FROM consent_index WHERE person_id = ? AND ministry = ? AND purpose_code = ?;"
+            + " SELECT * FROM legal_basis_index WHERE ministry = ? AND ? = ANY (purposes)";
 
     private static ConsentView consent(ResultSet rs, Instant now) throws SQLException {
         Instant validFrom = instant(rs, "valid_from");

@@ -21,7 +21,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Queue;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -49,10 +53,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <p>Open loop: requests are issued on a fixed schedule ({@code BENCH_RATE} per second) by
  * {@code BENCH_CLIENTS} concurrent clients, and each latency is measured from the moment the
  * schedule said to send it — a slow answer delays the ones queued behind it, and that delay is
- * counted (no coordinated omission). Phases: warm-up (both reads, not counted), bare, checked,
+ * counted (no coordinated omission). Each client keeps one HTTP/1.1 connection alive
+ * ({@link PlainHttpClient}), so the load generator takes little of the CPU it shares with the
+ * application. Phases: warm-up (both reads, not counted), bare, checked,
  * bare again, checked again; the report gives each read's pooled figures, and the CPU time the whole
  * process (application, load generator, background writes) spent per request in each read's phases,
- * which other work on the machine changes far less than it changes latencies.
+ * which other work on the machine changes far less than it changes latencies, and the CPU time the
+ * application's PostgreSQL spent in the same phases ({@link PostgresCpu}).
  *
  * <p>Settings (environment): {@code BENCH_RATE} (500), {@code BENCH_CLIENTS} (32),
  * {@code BENCH_SECONDS} per measured phase (20), {@code BENCH_WARMUP_SECONDS} (15),
@@ -120,12 +127,13 @@ public final class AccessBench {
                     numbers.size(), clients, rate, writesPerSecond);
             Read bare = new Read("bare read (no check, no log)", "/bench/bare/persons");
             Read checked = new Read("consent-checked, access-logged", "/api/v1/ministry/persons");
-            run(http, base, ministry, numbers, bare, rate, clients, warmup / 2, false);
-            run(http, base, ministry, numbers, checked, rate, clients, warmup - warmup / 2, false);
+            PostgresCpu postgres = new PostgresCpu(data.resolve("postgres"));
+            run(port, ministry, numbers, bare, rate, clients, warmup / 2, false, postgres, jdbc);
+            run(port, ministry, numbers, checked, rate, clients, warmup - warmup / 2, false, postgres, jdbc);
             long checkedCounted = 0;
             for (int round = 0; round < 2; round++) {
-                run(http, base, ministry, numbers, bare, rate, clients, seconds, true);
-                checkedCounted += run(http, base, ministry, numbers, checked, rate, clients, seconds, true);
+                run(port, ministry, numbers, bare, rate, clients, seconds, true, postgres, jdbc);
+                checkedCounted += run(port, ministry, numbers, checked, rate, clients, seconds, true, postgres, jdbc);
             }
             writing.set(false);
             writer.join();
@@ -133,8 +141,8 @@ public final class AccessBench {
 
             System.out.println();
             System.out.println("| read | requests | errors | achieved reads/s | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms "
-                    + "| CPU ms/request |");
-            System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+                    + "| CPU ms/request | PostgreSQL CPU ms/request |");
+            System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
             System.out.println(bare.row());
             System.out.println(checked.row());
             System.out.printf(Locale.ROOT, "%np99 checked / p99 bare = %.2f; CPU per request checked / bare = %.2f%n",
@@ -150,6 +158,34 @@ public final class AccessBench {
         }
     }
 
+    /**
+     * PostgreSQL's cumulative counters of the application's database: commits, rows written per table
+     * (inserted, updated or deleted) and rows fetched by index. Backends report them at most once a second,
+     * so a phase's figures are exact to about a second's work.
+     */
+    private static Map<String, Long> postgresWork(JdbcTemplate jdbc) {
+        Map<String, Long> work = new TreeMap<>();
+        jdbc.query("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()",
+                rs -> {
+                    work.put("commits", rs.getLong(1));
+                });
+        jdbc.query("SELECT relname, n_tup_ins + n_tup_upd + n_tup_del FROM pg_stat_user_tables", rs -> {
+            work.put("rows written: " + rs.getString(1), rs.getLong(2));
+        });
+        return work;
+    }
+
+    private static String perRequest(Map<String, Long> before, Map<String, Long> after, long requests) {
+        StringBuilder line = new StringBuilder();
+        after.forEach((name, value) -> {
+            double per = (value - before.getOrDefault(name, 0L)) / (double) requests;
+            if (per >= 0.005) {
+                line.append(String.format(Locale.ROOT, "%s%s %.2f", line.isEmpty() ? "" : "; ", name, per));
+            }
+        });
+        return line.toString();
+    }
+
     /** One kind of read, with every measured latency in microseconds. */
     private static final class Read {
         final String name;
@@ -160,6 +196,7 @@ public final class AccessBench {
         long measuredNanos;
         long measured;
         long cpuNanos;
+        long postgresCpuNanos = -1;
 
         Read(String name, String path) {
             this.name = name;
@@ -179,6 +216,10 @@ public final class AccessBench {
             return measured == 0 ? Double.NaN : cpuNanos / 1e6 / measured;
         }
 
+        synchronized double postgresCpuPerRequest() {
+            return measured == 0 || postgresCpuNanos < 0 ? Double.NaN : postgresCpuNanos / 1e6 / measured;
+        }
+
         synchronized long[] all() {
             long[] all = batches.stream().flatMapToLong(Arrays::stream).toArray();
             Arrays.sort(all);
@@ -187,23 +228,34 @@ public final class AccessBench {
 
         String row() {
             long[] all = all();
-            return String.format(Locale.ROOT, "| %s | %d | %d | %.0f | %.1f | %.1f | %.1f | %.1f | %.1f | %.2f |", name,
-                    all.length, errors.get(), measured / (measuredNanos / 1e9), percentile(50), percentile(90),
+            return String.format(Locale.ROOT, "| %s | %d | %d | %.0f | %.1f | %.1f | %.1f | %.1f | %.1f | %.2f | %.2f |",
+                    name, all.length, errors.get(), measured / (measuredNanos / 1e9), percentile(50), percentile(90),
                     percentile(99), percentile(99.9), all.length == 0 ? Double.NaN : all[all.length - 1] / 1000.0,
-                    cpuPerRequest());
+                    cpuPerRequest(), postgresCpuPerRequest());
         }
     }
 
     /** Runs one phase; returns the number of requests measured. */
-    private static long run(HttpClient http, String base, String token, List<String> numbers, Read read, int rate,
-                            int clients, int seconds, boolean measure) throws InterruptedException {
+    private static long run(int port, String token, List<String> numbers, Read read, int rate,
+                            int clients, int seconds, boolean measure, PostgresCpu postgres, JdbcTemplate jdbc)
+            throws InterruptedException {
         int total = rate * seconds;
         long[] latencies = new long[total];
         ExecutorService pool = Executors.newFixedThreadPool(clients);
+        // one kept-alive connection per client thread, as a client with a connection pool would hold
+        Queue<PlainHttpClient> connections = new ConcurrentLinkedQueue<>();
+        ThreadLocal<PlainHttpClient> connection = ThreadLocal.withInitial(() -> {
+            PlainHttpClient c = new PlainHttpClient("localhost", port);
+            connections.add(c);
+            return c;
+        });
+        String authorization = "Bearer " + token;
         long start = System.nanoTime() + 50_000_000L;
         long interval = 1_000_000_000L / rate;
         SecureRandom random = new SecureRandom();
         long cpuBefore = OS.getProcessCpuTime();
+        long postgresBefore = postgres.nanos();
+        Map<String, Long> writesBefore = postgresWork(jdbc);
         for (int i = 0; i < total; i++) {
             long due = start + i * interval;
             String number = numbers.get(random.nextInt(numbers.size()));
@@ -213,21 +265,18 @@ public final class AccessBench {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
             pool.execute(() -> {
-                HttpRequest request = HttpRequest.newBuilder(URI.create(base + read.path + "?nationalNumber="
-                        + number + "&purpose=" + PURPOSE)).header("Authorization", "Bearer " + token).GET().build();
                 try {
-                    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                    if (response.statusCode() == 200) {
+                    int status = connection.get().get(read.path + "?nationalNumber=" + number + "&purpose=" + PURPOSE,
+                            authorization);
+                    if (status == 200) {
                         read.ok.incrementAndGet();
                     } else if (measure) {
                         read.errors.incrementAndGet();
                     }
-                } catch (IOException e) {
+                } catch (IOException | RuntimeException e) {
                     if (measure) {
                         read.errors.incrementAndGet();
                     }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
                 }
                 latencies[slot] = (System.nanoTime() - due) / 1000;
             });
@@ -236,18 +285,27 @@ public final class AccessBench {
         if (!pool.awaitTermination(10, TimeUnit.MINUTES)) {
             throw new IllegalStateException("phase did not finish");
         }
+        connections.forEach(PlainHttpClient::close);
         long elapsed = System.nanoTime() - start;
         long cpu = OS.getProcessCpuTime() - cpuBefore;
+        long postgresAfter = postgres.nanos();
+        Map<String, Long> writesAfter = postgresWork(jdbc);
         if (measure) {
             synchronized (read) {
                 read.batches.add(latencies);
                 read.measured += total;
                 read.measuredNanos += elapsed;
                 read.cpuNanos += cpu;
+                if (postgresBefore >= 0 && postgresAfter >= 0) {
+                    read.postgresCpuNanos = Math.max(0, read.postgresCpuNanos) + postgresAfter - postgresBefore;
+                }
             }
         }
         System.out.printf(Locale.ROOT, "%s %-32s %d s: p99 %.1f ms%n", measure ? "measured" : "warm-up ", read.name,
                 seconds, percentileOf(latencies, 99));
+        if (measure) {
+            System.out.println("  PostgreSQL per request: " + perRequest(writesBefore, writesAfter, total));
+        }
         return measure ? total : 0;
     }
 

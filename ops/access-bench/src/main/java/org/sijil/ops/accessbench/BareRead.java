@@ -4,14 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.axonframework.messaging.ResultMessage;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.modelling.command.Repository;
+import org.sijil.api.access.PersonStates;
 import org.sijil.api.security.Caller;
 import org.sijil.api.security.Roles;
 import org.sijil.core.api.PersonState;
-import org.sijil.core.person.Person;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
@@ -21,16 +17,17 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The baseline: the ministry read without the consent decision and without the access record —
- * same authentication, same lookup by national number, same person state folded from the store,
- * the same categories in the answer. Exists only in the benchmark's application context.
+ * same authentication, same lookup by national number, same person state ({@link PersonStates}: folded
+ * from the store, or kept and checked against the person's last stored event), the same categories
+ * in the answer. Exists only in the benchmark's application context.
  */
 @RestController
 class BareRead {
 
     private final JdbcTemplate jdbc;
-    private final Repository<Person> persons;
+    private final PersonStates persons;
 
-    BareRead(JdbcTemplate jdbc, Repository<Person> persons) {
+    BareRead(JdbcTemplate jdbc, PersonStates persons) {
         this.jdbc = jdbc;
         this.persons = persons;
     }
@@ -44,13 +41,7 @@ class BareRead {
         List<UUID> ids = jdbc.queryForList("SELECT person_id FROM national_number WHERE national_number = ?",
                 UUID.class, nationalNumber);
         UUID personId = ids.get(0);
-        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
-        ResultMessage<PersonState> result = unitOfWork.executeWithResult(
-                () -> persons.load(personId.toString()).invoke(Person::state));
-        if (result.isExceptional()) {
-            throw new IllegalStateException(result.exceptionResult());
-        }
-        PersonState person = result.getPayload();
+        PersonState person = persons.load(personId, "nationalNumber");
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("identity", Map.of("nationalNumber", person.nationalNumber(), "name", person.name(),
                 "sex", person.sex(), "dateOfBirth", person.dateOfBirth()));
