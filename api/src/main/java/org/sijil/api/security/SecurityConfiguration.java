@@ -5,10 +5,6 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.config.BeanDefinition;
-import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
-import org.springframework.beans.factory.config.ConstructorArgumentValues.ValueHolder;
-import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.server.Ssl;
@@ -29,7 +25,6 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.context.AbstractSecurityWebApplicationInitializer;
 
 /**
  * The HTTP security rules. Only public verification material, API docs, health and the
@@ -124,59 +119,6 @@ public class SecurityConfiguration {
     static PathPatternRequestMatcherBuilderFactoryBean sijilPathPatternRequestMatchers() {
         return new PathPatternRequestMatcherBuilderFactoryBean();
     }
-
-    /**
-     * Spring Security's Spring MVC integration puts a filter before the security filter chain that looks
-     * up every request's handler in Spring MVC's handler mappings (and keeps the result in the request)
-     * for request matchers and a CORS filter that ask Spring MVC. Neither is here: the rules match plain
-     * path patterns and the chain has no CORS filter, so that lookup, done again by the dispatcher, would
-     * be spent for nothing on every request. This puts the security filter chain back in place of the
-     * pair; every filter and rule of the chain stays.
-     */
-    @Bean
-    static BeanFactoryPostProcessor sijilSecurityFilterChainWithoutHandlerLookup() {
-        return beanFactory -> {
-            if (beanFactory instanceof BeanDefinitionRegistry registry && registry.containsBeanDefinition(FILTER_CHAIN)) {
-                BeanDefinition chain = registry.getBeanDefinition(FILTER_CHAIN);
-                BeanDefinition without = withoutHandlerLookup(chain);
-                if (without != chain) {
-                    registry.removeBeanDefinition(FILTER_CHAIN);
-                    registry.registerBeanDefinition(FILTER_CHAIN, without);
-                }
-            }
-        };
-    }
-
-    /**
-     * The definition with the handler lookup's pair replaced by the filter chain it wraps; Spring
-     * Security's other wrapper (which parses the request's path once for the path patterns) is kept.
-     */
-    static BeanDefinition withoutHandlerLookup(BeanDefinition definition) {
-        String type = definition.getBeanClassName();
-        if (!HANDLER_LOOKUP_PAIR.equals(type) && !PATH_PARSING_PAIR.equals(type)) {
-            return definition;
-        }
-        ValueHolder argument = definition.getConstructorArgumentValues().getIndexedArgumentValue(0, List.class);
-        if (argument == null || !(argument.getValue() instanceof List<?> pair) || pair.size() != 2
-                || !(pair.get(1) instanceof BeanDefinition wrapped)) {
-            throw new IllegalStateException("unexpected definition of " + FILTER_CHAIN + ": " + definition);
-        }
-        if (HANDLER_LOOKUP_PAIR.equals(type)) {
-            return withoutHandlerLookup(wrapped);
-        }
-        BeanDefinition without = withoutHandlerLookup(wrapped);
-        if (without != wrapped) {
-            @SuppressWarnings("unchecked")
-            List<Object> elements = (List<Object>) pair;
-            elements.set(1, without);
-        }
-        return definition;
-    }
-
-    private static final String FILTER_CHAIN = AbstractSecurityWebApplicationInitializer.DEFAULT_FILTER_NAME;
-    private static final String CONFIGURATION = "org.springframework.security.config.annotation.web.configuration.";
-    private static final String HANDLER_LOOKUP_PAIR = CONFIGURATION + "WebMvcSecurityConfiguration$CompositeFilterChainProxy";
-    private static final String PATH_PARSING_PAIR = CONFIGURATION + "WebSecurityConfiguration$CompositeFilterChainProxy";
 
     /** Mutual TLS without a connector that asks for client certificates would refuse every ministry. */
     static void requireClientCertificates(ServerProperties server) {
