@@ -130,9 +130,9 @@ class FeedAccessIT extends FeedTestBase {
             for (int i = 0; i < 5; i++) {
                 people.add(registerBirth().toString());
             }
-            // the batch's accesses are stored, then the publisher dies after three records (the
-            // first birth's notification and its health message among them)
-            faults.crashAfter(3);
+            // the five notifications are sent as they are built, the batch's accesses are stored,
+            // then the publisher dies after the first birth's health message
+            faults.crashAfter(people.size() + 1);
         } finally {
             feedProcessor().start();
         }

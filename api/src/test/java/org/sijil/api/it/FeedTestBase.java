@@ -116,14 +116,31 @@ abstract class FeedTestBase {
         }
 
         @Override
-        public void publish(List<FeedRecord> records) {
+        public Batch open() {
             int n = crashAfter.getAndSet(-1);
-            if (n >= 0 && n < records.size()) {
-                real.publish(records.subList(0, n));
-                crashes.incrementAndGet();
-                throw new IllegalStateException("publisher killed after " + n + " acknowledged records");
+            Batch batch = real.open();
+            if (n < 0) {
+                return batch;
             }
-            real.publish(records);
+            return new Batch() {
+                private int sent;
+
+                @Override
+                public void send(FeedRecord record) {
+                    if (sent == n) {
+                        batch.awaitAcknowledged();
+                        crashes.incrementAndGet();
+                        throw new IllegalStateException("publisher killed after " + n + " acknowledged records");
+                    }
+                    batch.send(record);
+                    sent++;
+                }
+
+                @Override
+                public void awaitAcknowledged() {
+                    batch.awaitAcknowledged();
+                }
+            };
         }
     }
 
