@@ -1,7 +1,5 @@
 package org.sijil.query.feed;
 
-import java.util.List;
-
 /** Where the publisher's records go. */
 public interface FeedSink {
 
@@ -11,19 +9,6 @@ public interface FeedSink {
      * then waits for every one of them.
      */
     Batch open();
-
-    /**
-     * Sends the records in this order and returns only once every one is acknowledged by the broker
-     * (for Kafka: written to all in-sync replicas).
-     *
-     * @throws RuntimeException if any record is not acknowledged; some may have been written, so the
-     *                          caller sends the whole batch again (at least once)
-     */
-    default void publish(List<FeedRecord> records) {
-        Batch batch = open();
-        records.forEach(batch::send);
-        batch.awaitAcknowledged();
-    }
 
     /** One batch of records in flight; used by one thread, and dropped after a failure. */
     interface Batch {
