@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -27,7 +28,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.BeforeEach;
 import org.sijil.api.SijilApplication;
 import org.sijil.api.feed.EmbeddedKafkaBroker;
@@ -96,19 +97,30 @@ abstract class FeedTestBase {
         registry.add("sijil.feeds.ack-timeout", () -> "6s");
     }
 
-    /** Counts acknowledged batches' records and, when armed, fails after a number of real sends. */
+    /**
+     * When armed, makes the publisher die mid-batch after real sends, as a process killed mid-batch
+     * would: the batch's records handed over so far are acknowledged, then it fails. Batches are as
+     * large as the processor makes them (a batch may hold fewer events than are waiting), so the
+     * switch counts across batches and only ever dies in a batch that has sent something.
+     */
     static final class Faults implements FeedSink {
         private final FeedSink real;
         private final AtomicInteger crashAfter = new AtomicInteger(-1);
+        private final AtomicReference<String> crashAfterTopic = new AtomicReference<>();
         private final AtomicInteger crashes = new AtomicInteger();
 
         Faults(FeedSink real) {
             this.real = real;
         }
 
-        /** The next batch sends {@code records} records for real, then the publisher dies. */
+        /** The publisher sends at least {@code records} more records for real, then dies mid-batch. */
         void crashAfter(int records) {
             crashAfter.set(records);
+        }
+
+        /** The publisher dies in the first batch that sends a record to {@code topic}, right after it. */
+        void crashAfterSendingTo(String topic) {
+            crashAfterTopic.set(topic);
         }
 
         int crashes() {
@@ -116,14 +128,43 @@ abstract class FeedTestBase {
         }
 
         @Override
-        public void publish(List<FeedRecord> records) {
-            int n = crashAfter.getAndSet(-1);
-            if (n >= 0 && n < records.size()) {
-                real.publish(records.subList(0, n));
-                crashes.incrementAndGet();
-                throw new IllegalStateException("publisher killed after " + n + " acknowledged records");
-            }
-            real.publish(records);
+        public Batch open() {
+            Batch batch = real.open();
+            return new Batch() {
+                private int sent;
+                private boolean sentToTopic;
+
+                @Override
+                public void send(FeedRecord record) {
+                    if (sent > 0 && crashAfter.compareAndSet(0, -1)) {
+                        die("publisher killed after " + sent + " acknowledged records of its batch");
+                    }
+                    dieIfSentToTopic();
+                    batch.send(record);
+                    sent++;
+                    sentToTopic |= record.topic().equals(crashAfterTopic.get());
+                    crashAfter.getAndUpdate(n -> n > 0 ? n - 1 : n);
+                }
+
+                @Override
+                public void awaitAcknowledged() {
+                    dieIfSentToTopic();
+                    batch.awaitAcknowledged();
+                }
+
+                private void dieIfSentToTopic() {
+                    String topic = crashAfterTopic.get();
+                    if (sentToTopic && topic != null && crashAfterTopic.compareAndSet(topic, null)) {
+                        die("publisher killed after sending to " + topic);
+                    }
+                }
+
+                private void die(String why) {
+                    batch.awaitAcknowledged();
+                    crashes.incrementAndGet();
+                    throw new IllegalStateException(why);
+                }
+            };
         }
     }
 
@@ -144,8 +185,8 @@ abstract class FeedTestBase {
         }
     }
 
-    TrackingEventProcessor feedProcessor() {
-        return processing.eventProcessor(FeedPublisher.PROCESSING_GROUP, TrackingEventProcessor.class).orElseThrow();
+    StreamingEventProcessor feedProcessor() {
+        return processing.eventProcessor(FeedPublisher.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
     }
 
     /** Registers a birth through HTTP (so the registering office's governorate is in the metadata). */

@@ -1,6 +1,10 @@
 package org.sijil.query.feed;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -15,6 +19,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,6 +65,9 @@ public final class FeedMessages {
 
     private static final Base64.Encoder BASE64 = Base64.getEncoder();
 
+    /** The stored payload's top-level fields read without opening the event: never sealed. */
+    private static final Set<String> CLEAR_FIELDS = Set.of("personId", "recordedAt");
+
     private final ObjectMapper mapper = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -95,7 +103,7 @@ public final class FeedMessages {
         List<FeedRecord> records = new ArrayList<>();
         Instant recordedAt = recordedAt(event, payloadType, stored);
         records.add(new FeedRecord(topics.notifications(), key,
-                bytes(notification(event, type, payloadType, key, recordedAt, row, logIndex)), headers));
+                notification(event, type, payloadType, key, recordedAt, row, logIndex), headers));
         FeedCategories.Rule rule = PersonEvent.class.isAssignableFrom(payloadType)
                 ? FeedCategories.rule(payloadType) : null;
         if (rule != null) {
@@ -153,16 +161,73 @@ public final class FeedMessages {
         return n;
     }
 
-    private ObjectNode notification(EventMessage<?> event, String type, Class<?> payloadType, String key,
-                                    Instant recordedAt, StoredEvent row, Long logIndex) {
-        ObjectNode n = envelope(event, type, row, logIndex);
-        n.put("personId", hasPerson(payloadType) ? key : null);
-        n.put("aggregateId", row.entry().aggregateId());
+    /**
+     * The notification, written field by field (no tree): it is built for every event. The
+     * governorate is read from the stored metadata, not from the message, whose metadata Axon would
+     * otherwise deserialize as a whole for this one field.
+     */
+    private byte[] notification(EventMessage<?> event, String type, Class<?> payloadType, String key,
+                                Instant recordedAt, StoredEvent row, Long logIndex) {
+        ByteArrayBuilder out = new ByteArrayBuilder(512);
+        try (JsonGenerator g = mapper.getFactory().createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("format", FORMAT);
+            g.writeStringField("eventId", event.getIdentifier());
+            g.writeStringField("eventType", type);
+            g.writeStringField("personId", hasPerson(payloadType) ? key : null);
+            g.writeStringField("aggregateId", row.entry().aggregateId());
+            g.writeStringField("governorate", governorate(event, row));
+            g.writeStringField("recordedAt", recordedAt.toString());
+            g.writeNumberField("globalIndex", row.globalIndex());
+            if (logIndex == null) {
+                g.writeNullField("logIndex");
+            } else {
+                g.writeNumberField("logIndex", logIndex);
+            }
+            g.writeStringField("keyId", row.entry().keyId());
+            g.writeStringField("signature", row.signature() == null ? null : BASE64.encodeToString(row.signature()));
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * The registering office's governorate from the stored metadata (a JSON object); from the
+     * message's metadata only if the stored form is not one this build reads.
+     */
+    private String governorate(EventMessage<?> event, StoredEvent row) {
+        byte[] metadata = row.entry().metadata();
+        if (metadata != null) {
+            try (JsonParser p = mapper.getFactory().createParser(metadata)) {
+                if (p.nextToken() == JsonToken.START_OBJECT) {
+                    boolean clean = true;
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String name = p.currentName();
+                        JsonToken value = p.nextToken();
+                        if ("governorate".equals(name)) {
+                            if (value == JsonToken.VALUE_STRING) {
+                                return p.getText();
+                            }
+                            if (value == JsonToken.VALUE_NULL) {
+                                return null;
+                            }
+                            clean = false;
+                            break;
+                        }
+                        p.skipChildren();
+                    }
+                    if (clean && p.currentToken() == JsonToken.END_OBJECT) {
+                        return null;
+                    }
+                }
+            } catch (IOException e) {
+                // not JSON: ask the message
+            }
+        }
         Object governorate = event.getMetaData().get("governorate");
-        n.put("governorate", governorate instanceof String g ? g : null);
-        n.put("recordedAt", recordedAt.toString());
-        trailer(n, row, logIndex);
-        return n;
+        return governorate instanceof String g ? g : null;
     }
 
     private ObjectNode ministryMessage(EventMessage<?> event, String type, PersonEvent payload, StoredEvent row,
@@ -257,11 +322,13 @@ public final class FeedMessages {
     }
 
     /**
-     * The stored payload's JSON, parsed at most once per event. Only fields a person, consent or
-     * access event shows in clear (never a sealed one) are read from it.
+     * The stored payload's JSON. Only fields a person, consent or access event shows in clear (never
+     * a sealed one) are read from it: its top-level text fields in one streaming pass (for every
+     * event), the whole tree only when a ministry message needs it (at most once per event).
      */
     private final class StoredPayload {
         private final StoredEvent row;
+        private Map<String, String> texts;
         private JsonNode tree;
         private boolean parsed;
 
@@ -282,11 +349,36 @@ public final class FeedMessages {
             return tree;
         }
 
-        /** A top-level text field, or null if absent, null or not text. */
+        /** A top-level text field of {@link #CLEAR_FIELDS}, or null if absent, null or not text. */
         String text(String field) {
-            JsonNode t = tree();
-            JsonNode value = t == null ? null : t.get(field);
-            return value != null && value.isTextual() ? value.asText() : null;
+            if (!CLEAR_FIELDS.contains(field)) {
+                throw new IllegalArgumentException("not a field read in clear: " + field);
+            }
+            if (texts == null) {
+                texts = topLevelTexts();
+            }
+            return texts.get(field);
+        }
+
+        /** The top-level text fields of {@link #CLEAR_FIELDS}; none if the payload is not a JSON object. */
+        private Map<String, String> topLevelTexts() {
+            Map<String, String> found = new HashMap<>();
+            try (JsonParser p = mapper.getFactory().createParser(row.entry().payload())) {
+                if (p.nextToken() != JsonToken.START_OBJECT) {
+                    return Map.of();
+                }
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    if (p.nextToken() == JsonToken.VALUE_STRING && CLEAR_FIELDS.contains(name)) {
+                        found.put(name, p.getText());
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+            } catch (IOException e) {
+                return Map.of();
+            }
+            return found;
         }
     }
 

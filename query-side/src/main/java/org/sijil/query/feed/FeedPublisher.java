@@ -18,10 +18,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The handler only collects the batch's events; when the processor's batch is about to commit
  * (with its token), their stored rows with their log indexes, and the legal bases, are read in two
- * queries, the records are built, the batch's deliveries to ministry topics are recorded as accesses
- * (in a transaction of their own, committed before anything is sent: a ministry never receives a
- * person's data unrecorded; if the records cannot be stored the batch fails and nothing of it is
- * sent), the records are sent, and the method returns only once Kafka has acknowledged every one. Building a notification does not open the event (see {@link FeedMessages}).
+ * queries, the records are built, each notification handed to the producer as soon as it is built;
+ * the batch's deliveries to ministry topics are recorded as accesses (in a transaction of their own,
+ * committed before any ministry record is sent: a ministry never receives a person's data
+ * unrecorded; if the records cannot be stored the batch fails and none of its ministry records is
+ * sent), then the ministry records are sent, and the method returns only once Kafka has acknowledged
+ * every record. Building a notification does not open the event (see {@link FeedMessages}).
  * If any is not acknowledged the batch fails, its token does not move, and the whole batch is sent
  * again later: at least once, in order per person, with the {@code event-id} header for consumers to
  * de-duplicate.
@@ -60,10 +62,14 @@ public final class FeedPublisher {
 
     /**
      * Builds and sends the records of these events, in this order, and waits for every
-     * acknowledgement.
+     * acknowledgement. Each notification is handed to the sink as soon as it is built, so building
+     * the next overlaps with the producer's sending; ministry records are held until the batch's
+     * deliveries are recorded, then sent in their order.
      *
      * @throws IllegalStateException if an event has no stored row, or Kafka does not acknowledge
-     * @throws RuntimeException      if the deliveries' access records are not stored (nothing is sent)
+     * @throws RuntimeException      if the deliveries' access records are not stored (no ministry
+     *                               record is sent; notifications may have been, and are sent again
+     *                               with the batch)
      */
     void publish(List<EventMessage<?>> events) {
         if (events.isEmpty()) {
@@ -75,32 +81,38 @@ public final class FeedPublisher {
         Map<String, FeedStore.Row> rows = store.rows(byId.keySet());
         Entitlements entitlements = new Entitlements(store.legalBases());
         long read = System.nanoTime();
-        List<FeedRecord> records = new ArrayList<>(byId.size() * 2);
+        FeedSink.Batch out = sink.open();
+        List<FeedRecord> held = new ArrayList<>();
+        int records = 0;
         for (EventMessage<?> event : byId.values()) {
             FeedStore.Row row = rows.get(event.getIdentifier());
             if (row == null) {
                 throw new IllegalStateException("event " + event.getIdentifier() + " was delivered but has no stored row");
             }
-            records.addAll(messages.recordsOf(event, row.event(), row.logIndex(), entitlements));
-        }
-        long built = System.nanoTime();
-        List<FeedDelivery> delivered = new ArrayList<>();
-        for (FeedRecord record : records) {
-            if (record.delivery() != null) {
-                delivered.add(record.delivery());
+            for (FeedRecord record : messages.recordsOf(event, row.event(), row.logIndex(), entitlements)) {
+                records++;
+                if (record.delivery() == null) {
+                    out.send(record);
+                } else {
+                    held.add(record);
+                }
             }
         }
-        if (!delivered.isEmpty()) {
-            // fail closed: throws if the accesses are not stored, and then nothing is sent
+        long built = System.nanoTime();
+        if (!held.isEmpty()) {
+            List<FeedDelivery> delivered = new ArrayList<>(held.size());
+            held.forEach(r -> delivered.add(r.delivery()));
+            // fail closed: throws if the accesses are not stored, and then no ministry record is sent
             deliveries.record(delivered);
         }
         long recorded = System.nanoTime();
-        sink.publish(records);
+        held.forEach(out::send);
+        out.awaitAcknowledged();
         if (log.isDebugEnabled()) {
-            log.debug("published {} events as {} records: rows read in {} ms, built in {} ms, {} deliveries "
+            log.debug("published {} events as {} records: rows read in {} ms, built and sent in {} ms, {} deliveries "
                             + "recorded in {} ms, acknowledged in {} ms",
-                    byId.size(), records.size(), (read - started) / 1_000_000, (built - read) / 1_000_000,
-                    delivered.size(), (recorded - built) / 1_000_000, (System.nanoTime() - recorded) / 1_000_000);
+                    byId.size(), records, (read - started) / 1_000_000, (built - read) / 1_000_000,
+                    held.size(), (recorded - built) / 1_000_000, (System.nanoTime() - recorded) / 1_000_000);
         }
     }
 }

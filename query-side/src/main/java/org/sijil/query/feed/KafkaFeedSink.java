@@ -22,8 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends feed records with an idempotent producer ({@code enable.idempotence=true}, {@code acks=all}),
- * then waits for every acknowledgement.
+ * Sends feed records with an idempotent producer ({@code enable.idempotence=true}, {@code acks=all}):
+ * each as it is handed over, then a batch waits for every acknowledgement at once.
  *
  * <p>Order per person rests on one rule: a record handed to the producer is never dropped while a
  * later one of the same partition is written. So the producer retries without a delivery deadline
@@ -71,53 +71,77 @@ public final class KafkaFeedSink implements FeedSink, AutoCloseable {
     }
 
     @Override
-    public synchronized void publish(List<FeedRecord> records) {
-        if (records.isEmpty()) {
-            return;
+    public Batch open() {
+        return new KafkaBatch(producer());
+    }
+
+    /** The acknowledgements of one batch's records, awaited together once all are handed over. */
+    private final class KafkaBatch implements Batch {
+        private final Producer<String, byte[]> producer;
+        private final List<Future<RecordMetadata>> acks = new ArrayList<>();
+
+        KafkaBatch(Producer<String, byte[]> producer) {
+            this.producer = producer;
         }
-        Producer<String, byte[]> p = producer();
-        try {
-            List<Future<RecordMetadata>> acks = new ArrayList<>(records.size());
-            for (FeedRecord r : records) {
-                ProducerRecord<String, byte[]> record = new ProducerRecord<>(r.topic(), r.key(), r.value());
-                r.headers().forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
-                Future<RecordMetadata> ack = p.send(record);
+
+        @Override
+        public void send(FeedRecord r) {
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(r.topic(), r.key(), r.value());
+            r.headers().forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+            try {
+                Future<RecordMetadata> ack = producer.send(record);
                 acks.add(ack);
                 if (ack.isDone()) {
                     ack.get(); // refused at once (no metadata, buffer full): send nothing after it
                 }
+            } catch (InterruptedException | ExecutionException | RuntimeException e) {
+                throw failed(e);
             }
-            // no flush(): it waits without a deadline; linger.ms is short and each ack is awaited below
+        }
+
+        @Override
+        public void awaitAcknowledged() {
+            // no flush(): it waits without a deadline; linger.ms is short and each ack is awaited here
             long deadline = System.nanoTime() + ackTimeout.toNanos();
-            for (Future<RecordMetadata> ack : acks) {
-                ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            try {
+                for (Future<RecordMetadata> ack : acks) {
+                    ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                }
+            } catch (InterruptedException | ExecutionException | TimeoutException | RuntimeException e) {
+                throw failed(e);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for Kafka's acknowledgements", e);
-        } catch (TimeoutException | org.apache.kafka.common.errors.TimeoutException e) {
-            // Kafka unreachable or slow: what was handed over stays queued, in order
-            throw new IllegalStateException("Kafka did not acknowledge the feed batch within " + ackTimeout, e);
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof RetriableException)) {
-                discard();
+        }
+
+        private IllegalStateException failed(Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+                return new IllegalStateException("interrupted while waiting for Kafka's acknowledgements", e);
             }
-            throw new IllegalStateException("Kafka did not take the feed batch: " + e.getCause(), e.getCause());
-        } catch (RuntimeException e) {
-            discard();
-            throw new IllegalStateException("Kafka refused the feed batch: " + e, e);
+            if (e instanceof TimeoutException || e instanceof org.apache.kafka.common.errors.TimeoutException) {
+                // Kafka unreachable or slow: what was handed over stays queued, in order
+                return new IllegalStateException("Kafka did not acknowledge the feed batch within " + ackTimeout, e);
+            }
+            if (e instanceof ExecutionException) {
+                if (!(e.getCause() instanceof RetriableException)) {
+                    discard(producer);
+                }
+                return new IllegalStateException("Kafka did not take the feed batch: " + e.getCause(), e.getCause());
+            }
+            discard(producer);
+            return new IllegalStateException("Kafka refused the feed batch: " + e, e);
         }
     }
 
-    private Producer<String, byte[]> producer() {
+    private synchronized Producer<String, byte[]> producer() {
         if (producer == null) {
             producer = new KafkaProducer<>(config);
         }
         return producer;
     }
 
-    private void discard() {
-        if (producer != null) {
+    /** Closes the failed producer, unless it was already replaced. */
+    private synchronized void discard(Producer<String, byte[]> failed) {
+        if (producer == failed) {
             try {
                 producer.close(Duration.ZERO);
             } catch (RuntimeException e) {

@@ -19,9 +19,9 @@ public final class TopicEnsuringSink implements FeedSink, AutoCloseable {
     }
 
     @Override
-    public void publish(List<FeedRecord> records) {
+    public Batch open() {
         creator.ensure(topics, timeout);
-        delegate.publish(records);
+        return delegate.open();
     }
 
     @Override

@@ -165,7 +165,46 @@ class FeedMessagesTest {
         assertThat(keys.reads).hasValue(0);
     }
 
-    private record Delivered(TrackedEventMessage<?> message, StoredEvent row) {
+    @Test
+    void notificationReadsTheGovernorateFromTheStoredMetadataWithoutDeserializingTheMessages() throws Exception {
+        Delivered d = deliver(birth);
+
+        FeedRecord notification = messages.recordsOf(d.message(), d.row(), null, new Entitlements(List.of())).get(0);
+
+        assertThat(JSON.readTree(notification.value()).get("governorate").asText()).isEqualTo("BGD");
+        assertThat(d.lazy().isMetaDataDeserialized()).as("message metadata deserialized").isFalse();
+        assertThat(d.lazy().isPayloadDeserialized()).as("payload deserialized").isFalse();
+    }
+
+    @Test
+    void storedMetadataThatIsNotAJsonObjectFallsBackToTheMessagesMetadata() throws Exception {
+        Delivered d = deliver(birth);
+        SignedEntry e = d.row().entry();
+        StoredEvent unreadable = new StoredEvent(118, new SignedEntry(e.eventId(), e.aggregateType(), e.aggregateId(),
+                e.sequenceNumber(), e.payloadType(), e.payloadRevision(), e.timestamp(), e.payload(),
+                "not json".getBytes(StandardCharsets.UTF_8), e.keyId()), d.row().signature());
+
+        FeedRecord notification = messages.recordsOf(d.message(), unreadable, null, new Entitlements(List.of())).get(0);
+
+        assertThat(JSON.readTree(notification.value()).get("governorate").asText()).isEqualTo("BGD");
+        assertThat(d.lazy().isMetaDataDeserialized()).isTrue();
+    }
+
+    @Test
+    void notificationHasTheFieldsOfTheFormatInOrder() throws Exception {
+        Delivered d = deliver(birth);
+
+        JsonNode value = JSON.readTree(messages.recordsOf(d.message(), d.row(), null, new Entitlements(List.of()))
+                .get(0).value());
+
+        assertThat(value.fieldNames()).toIterable().containsExactly("format", "eventId", "eventType", "personId",
+                "aggregateId", "governorate", "recordedAt", "globalIndex", "logIndex", "keyId", "signature");
+        assertThat(value.get("format").asText()).isEqualTo(FeedMessages.FORMAT);
+        assertThat(value.get("logIndex").isNull()).isTrue();
+        assertThat(value.get("signature").asText()).isEqualTo(java.util.Base64.getEncoder().encodeToString(new byte[64]));
+    }
+
+    private record Delivered(TrackedEventMessage<?> message, StoredEvent row, SerializedMessage<?> lazy) {
     }
 
     /** The event stored through the sealing serializer, and read back as the processor gets it. */
@@ -179,6 +218,6 @@ class FeedMessagesTest {
                 new GenericDomainEventMessage<>("Person", PERSON.toString(), 0, lazy, () -> Instant.parse(timestamp)));
         SignedEntry entry = new SignedEntry(eventId, "Person", PERSON.toString(), 0, payload.getType().getName(),
                 payload.getType().getRevision(), timestamp, payload.getData(), metaData.getData(), "key-2026");
-        return new Delivered(message, new StoredEvent(118, entry, new byte[64]));
+        return new Delivered(message, new StoredEvent(118, entry, new byte[64]), lazy);
     }
 }

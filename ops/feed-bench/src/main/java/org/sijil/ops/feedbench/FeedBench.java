@@ -37,7 +37,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.tools.ProducerPerformance;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.sijil.api.SijilApplication;
 import org.sijil.api.feed.EmbeddedKafkaBroker;
 import org.sijil.core.api.LineageName;
@@ -89,8 +89,8 @@ public final class FeedBench {
                 "--logging.level.root=WARN", "--logging.level.org.sijil=WARN");
         try {
             EmbeddedKafkaBroker broker = app.getBean(EmbeddedKafkaBroker.class);
-            TrackingEventProcessor processor = app.getBean(EventProcessingConfiguration.class)
-                    .eventProcessor(FeedPublisher.PROCESSING_GROUP, TrackingEventProcessor.class).orElseThrow();
+            StreamingEventProcessor processor = app.getBean(EventProcessingConfiguration.class)
+                    .eventProcessor(FeedPublisher.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
             String topic = "sijil.notifications";
             CommandGateway commands = app.getBean(CommandGateway.class);
             // warm-up, not timed: the relay's code paths compiled, its producer connected, as the
