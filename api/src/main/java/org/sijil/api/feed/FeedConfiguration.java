@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.sijil.api.access.AccessRecorder;
 import org.sijil.api.consent.ConsentProperties;
@@ -97,14 +98,10 @@ class FeedConfiguration {
     }
 
     /**
-     * The publisher's processor: pooled streaming (its token in PostgreSQL, claimed by one node), one
-     * segment, from the first event, batches of {@code sijil.feeds.batch-size}. Its coordinator
-     * thread reads the next events from the store while a worker thread publishes the current
-     * batch; the batches themselves run one after the other, so each person's records keep their
-     * order. A batch's token is stored only after Kafka acknowledged all of the batch; a failing
-     * batch is retried from the stored token once the segment is claimed again, never skipped (the
-     * default error handler would log and carry on). The coordinator extends the claim while a
-     * batch waits for Kafka, so a slow batch does not lose its segment to another node.
+     * The publisher's processor: tracking (its token in PostgreSQL, claimed by one node), one
+     * segment, from the first event, batches of {@code sijil.feeds.batch-size}. A batch's token is
+     * stored only after Kafka acknowledged all of the batch; a failing batch is retried with
+     * back-off, never skipped (the default error handler would log and carry on).
      */
     @Bean
     ConfigurerModule feedProcessor(JdbcTemplate jdbc, FeedTopics topics, ObjectProvider<FeedSink> sink,
@@ -116,13 +113,11 @@ class FeedConfiguration {
                 .registerEventHandler(c -> new FeedPublisher(store, messages, sink.getObject(),
                         deliveries.getObject()))
                 .assignHandlerInstancesMatching(name, handler -> handler instanceof FeedPublisher)
-                .registerPooledStreamingEventProcessor(name, org.axonframework.config.Configuration::eventStore,
-                        (c, builder) -> builder
-                                .batchSize(feeds.batchSize())
-                                .initialSegmentCount(1)
-                                .maxClaimedSegments(1)
-                                .enableCoordinatorClaimExtension()
-                                .initialToken(StreamableMessageSource::createTailToken))
+                .registerTrackingEventProcessor(name, org.axonframework.config.Configuration::eventStore,
+                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andBatchSize(feeds.batchSize())
+                                .andInitialSegmentsCount(1)
+                                .andInitialTrackingToken(StreamableMessageSource::createTailToken))
                 .registerListenerInvocationErrorHandler(name, c -> PropagatingErrorHandler.instance()));
     }
 }
