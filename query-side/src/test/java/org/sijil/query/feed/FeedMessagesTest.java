@@ -110,12 +110,9 @@ class FeedMessagesTest {
     @Test
     void anEntitledMinistryGetsTheOpenedEventWhichIsDecryptedOnce() throws Exception {
         Delivered d = deliver(birth);
-        Entitlements health = new Entitlements(List.of(new FeedStore.Basis("basis-identity", "health",
-                        java.util.Set.of(DataCategory.IDENTITY), LocalDate.of(2020, 1, 1), null, null),
-                new FeedStore.Basis("basis-residence", "health",
-                        java.util.Set.of(DataCategory.RESIDENCE), LocalDate.of(2020, 1, 1), null, null),
-                new FeedStore.Basis("basis-of-interior", "interior",
-                        java.util.Set.of(DataCategory.IDENTITY), LocalDate.of(2020, 1, 1), null, null)));
+        Entitlements health = new Entitlements(List.of(basis("basis-identity", "health", DataCategory.IDENTITY),
+                basis("basis-residence", "health", DataCategory.RESIDENCE),
+                basis("basis-of-interior", "interior", DataCategory.IDENTITY)));
 
         List<FeedRecord> records = messages.recordsOf(d.message(), d.row(), null, health);
 
@@ -131,12 +128,9 @@ class FeedMessagesTest {
     void aMinistryRecordCarriesTheDeliveryToRecordAndANotificationNone() throws Exception {
         Delivered d = deliver(birth);
         Entitlements health = new Entitlements(List.of(
-                new FeedStore.Basis("basis-residence", "health",
-                        java.util.Set.of(DataCategory.RESIDENCE), LocalDate.of(2020, 1, 1), null, null),
-                new FeedStore.Basis("basis-identity", "health",
-                        java.util.Set.of(DataCategory.IDENTITY), LocalDate.of(2020, 1, 1), null, null),
-                new FeedStore.Basis("basis-family", "health",
-                        java.util.Set.of(DataCategory.FAMILY), LocalDate.of(2020, 1, 1), null, null)));
+                basis("basis-residence", "health", DataCategory.RESIDENCE),
+                basis("basis-identity", "health", DataCategory.IDENTITY),
+                basis("basis-family", "health", DataCategory.FAMILY)));
 
         List<FeedRecord> records = messages.recordsOf(d.message(), d.row(), null, health);
 
@@ -219,5 +213,10 @@ class FeedMessagesTest {
         SignedEntry entry = new SignedEntry(eventId, "Person", PERSON.toString(), 0, payload.getType().getName(),
                 payload.getType().getRevision(), timestamp, payload.getData(), metaData.getData(), "key-2026");
         return new Delivered(message, new StoredEvent(118, entry, new byte[64]), lazy);
+    }
+
+    /** A legal basis of {@code ministry} for one category, valid from 2020 with no end. */
+    private static FeedStore.Basis basis(String id, String ministry, DataCategory category) {
+        return new FeedStore.Basis(id, ministry, java.util.Set.of(category), LocalDate.of(2020, 1, 1), null, null);
     }
 }
