@@ -41,6 +41,9 @@ class EmbeddedPostgresConfiguration {
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
                 .setServerConfig("max_connections", "100")
+                // stopped by this bean's close, after everything that uses it: zonky's own JVM
+                // shutdown hook would stop it beside Spring's, under processors still running
+                .setRegisterShutdownHook(false)
                 .start();
         log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(),
                 settings.dataDir().toAbsolutePath());
