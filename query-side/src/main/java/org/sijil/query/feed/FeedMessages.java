@@ -176,7 +176,8 @@ public final class FeedMessages {
             g.writeStringField("personId", hasPerson(payloadType) ? key : null);
             g.writeStringField("aggregateId", row.entry().aggregateId());
             g.writeStringField("governorate", governorate(event, row));
-            g.writeStringField("recordedAt", recordedAt.canonical() ? recordedAt.text() : recordedAt.instant().toString());
+            g.writeStringField("recordedAt",
+                    recordedAt.canonical() ? recordedAt.text() : recordedAt.instant().toString());
             g.writeNumberField("globalIndex", row.globalIndex());
             if (logIndex == null) {
                 g.writeNullField("logIndex");

@@ -220,7 +220,10 @@ class FeedMessagesTest {
         return deliver(event, null);
     }
 
-    /** As {@link #deliver(BirthRegisteredEvent)}, the stored {@code recordedAt} text replaced by {@code recordedAt} if not null. */
+    /**
+     * As {@link #deliver(BirthRegisteredEvent)}, with the stored {@code recordedAt} text replaced by
+     * {@code recordedAt} if that is not null.
+     */
     private Delivered deliver(BirthRegisteredEvent event, String recordedAt) {
         String eventId = UUID.randomUUID().toString();
         SerializedObject<byte[]> payload = serializer.serialize(event, byte[].class);

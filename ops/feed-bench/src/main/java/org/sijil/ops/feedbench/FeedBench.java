@@ -174,7 +174,8 @@ public final class FeedBench {
             System.out.printf("raw KafkaProducer loop (idempotent, acks=all, same size/keys/headers): %.0f records/s (%.2f s)%n",
                     raw, rawSeconds);
             System.out.printf("plain JDBC relay (same rows, records and producer; no processor, no token): %.0f events/s"
-                    + " (%.2f s; load average %.2f -> %.2f)%n", ceiling, ceilingSeconds, loadBeforeCeiling, loadAfterCeiling);
+                    + " (%.2f s; load average %.2f -> %.2f)%n", ceiling, ceilingSeconds, loadBeforeCeiling,
+                    loadAfterCeiling);
             System.out.printf("CPU per event, relay: %s%n", perEvent(relayCpu, n));
             System.out.printf("CPU per event, plain JDBC relay: %s%n", perEvent(ceilingCpu, n));
             System.out.printf("ratio relay/ProducerPerformance: %.2f%n", relay / tool);
@@ -260,8 +261,8 @@ public final class FeedBench {
     private static int relayPlainly(JdbcTemplate jdbc, Serializer serializer, FeedStore store, FeedMessages messages,
                                     KafkaFeedSink sink, long from, long to, int n, int page) {
         String sql = "SELECT " + StoredRows.columns("e.") + ", l.leaf_index FROM domainevententry e"
-                + " LEFT JOIN log_leaf l ON l.event_id = e.eventidentifier WHERE e.globalindex > ? AND e.globalindex <= ?"
-                + " ORDER BY e.globalindex LIMIT ?";
+                + " LEFT JOIN log_leaf l ON l.event_id = e.eventidentifier"
+                + " WHERE e.globalindex > ? AND e.globalindex <= ? ORDER BY e.globalindex LIMIT ?";
         long after = from;
         int left = n;
         while (left > 0) {
