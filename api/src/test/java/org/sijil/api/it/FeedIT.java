@@ -27,6 +27,7 @@ import org.sijil.crypto.sign.KeyRing;
 import org.sijil.crypto.sign.VerificationKey;
 import org.sijil.query.feed.FeedCategories;
 import org.sijil.query.feed.FeedDelivery;
+import org.sijil.query.feed.FeedStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -190,6 +191,37 @@ class FeedIT extends FeedTestBase {
         Set<String> names = new LinkedHashSet<>();
         message.get("data").fieldNames().forEachRemaining(names::add);
         return names;
+    }
+
+    @Test
+    void storedRowsAreFoundByEventIdWhateverTheGlobalIndexHintsSay() {
+        FeedStore store = new FeedStore(jdbc);
+        Map<String, String> byId = describe(store.rows(lifeEvents));
+        assertThat(byId).hasSize(4);
+        List<Long> indexes = lifeEvents.stream().map(id -> jdbc.queryForObject(
+                "SELECT globalindex FROM domainevententry WHERE eventidentifier = ?", Long.class, id)).toList();
+        long other = jdbc.queryForObject("SELECT max(globalindex) FROM domainevententry WHERE aggregateidentifier <> ?",
+                Long.class, lifeOfOne.toString());
+
+        // right hints; every hint at the last event (as for events that filled gaps); hints at other events only;
+        // the right hints and one of an event not asked for
+        assertThat(describe(store.rows(lifeEvents, indexes))).isEqualTo(byId);
+        assertThat(describe(store.rows(lifeEvents, List.of(indexes.get(3), indexes.get(3))))).isEqualTo(byId);
+        assertThat(describe(store.rows(lifeEvents, List.of(other)))).isEqualTo(byId);
+        List<Long> withAnother = new ArrayList<>(indexes);
+        withAnother.add(other);
+        assertThat(describe(store.rows(lifeEvents, withAnother))).isEqualTo(byId);
+        assertThat(describe(store.rows(lifeEvents.subList(0, 2), indexes)))
+                .containsOnlyKeys(lifeEvents.subList(0, 2)).isEqualTo(describe(store.rows(lifeEvents.subList(0, 2))));
+    }
+
+    /** Each row by event id as text: global index, log index, signed entry and signature bytes. */
+    private static Map<String, String> describe(Map<String, FeedStore.Row> rows) {
+        Map<String, String> described = new HashMap<>();
+        rows.forEach((id, r) -> described.put(id, r.event().globalIndex() + " " + r.logIndex() + " "
+                + r.event().entry().eventId() + " " + Base64.getEncoder().encodeToString(r.event().entry().encode())
+                + " " + Base64.getEncoder().encodeToString(r.event().signature())));
+        return described;
     }
 
     /**

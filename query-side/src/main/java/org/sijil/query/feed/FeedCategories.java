@@ -48,7 +48,13 @@ public final class FeedCategories {
 
         /** Whether a ministry covering {@code covered} receives this event type at all. */
         public boolean delivered(Set<DataCategory> covered) {
-            return eventCategories.stream().anyMatch(covered::contains);
+            // a loop, not a stream: asked for every event and ministry
+            for (DataCategory c : eventCategories) {
+                if (covered.contains(c)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** Whether a delivered event carries {@code field} to a ministry covering {@code covered}. */

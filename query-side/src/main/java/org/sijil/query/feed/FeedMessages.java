@@ -21,7 +21,6 @@ import java.util.Base64;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -92,18 +91,18 @@ public final class FeedMessages {
         StoredPayload stored = new StoredPayload(row);
         String key = partitionKey(event, payloadType, stored, row);
         String type = payloadType.getSimpleName();
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put(EVENT_ID, event.getIdentifier());
-        headers.put(EVENT_TYPE, type);
-        headers.put(KEY_ID, row.entry().keyId());
-        headers.put(GLOBAL_INDEX, Long.toString(row.globalIndex()));
-        if (row.signature() != null) {
-            headers.put(SIGNATURE, BASE64.encodeToString(row.signature()));
-        }
-        List<FeedRecord> records = new ArrayList<>();
-        Instant recordedAt = recordedAt(event, payloadType, stored);
+        String signature = row.signature() == null ? null : BASE64.encodeToString(row.signature());
+        // immutable from the start, so FeedRecord keeps this map instead of copying it for each record
+        Map<String, String> headers = signature == null
+                ? Map.of(EVENT_ID, event.getIdentifier(), EVENT_TYPE, type, KEY_ID, row.entry().keyId(),
+                        GLOBAL_INDEX, Long.toString(row.globalIndex()))
+                : Map.of(EVENT_ID, event.getIdentifier(), EVENT_TYPE, type, KEY_ID, row.entry().keyId(),
+                        GLOBAL_INDEX, Long.toString(row.globalIndex()), SIGNATURE, signature);
+        List<FeedRecord> records = new ArrayList<>(2);
+        StoredInstant recorded = recordedAt(event, payloadType, stored);
+        Instant recordedAt = recorded.instant();
         records.add(new FeedRecord(topics.notifications(), key,
-                notification(event, type, payloadType, key, recordedAt, row, logIndex), headers));
+                notification(event, type, payloadType, key, recorded, row, logIndex, signature), headers));
         FeedCategories.Rule rule = PersonEvent.class.isAssignableFrom(payloadType)
                 ? FeedCategories.rule(payloadType) : null;
         if (rule != null) {
@@ -167,7 +166,7 @@ public final class FeedMessages {
      * otherwise deserialize as a whole for this one field.
      */
     private byte[] notification(EventMessage<?> event, String type, Class<?> payloadType, String key,
-                                Instant recordedAt, StoredEvent row, Long logIndex) {
+                                StoredInstant recordedAt, StoredEvent row, Long logIndex, String signature) {
         ByteArrayBuilder out = new ByteArrayBuilder(512);
         try (JsonGenerator g = mapper.getFactory().createGenerator(out)) {
             g.writeStartObject();
@@ -177,7 +176,8 @@ public final class FeedMessages {
             g.writeStringField("personId", hasPerson(payloadType) ? key : null);
             g.writeStringField("aggregateId", row.entry().aggregateId());
             g.writeStringField("governorate", governorate(event, row));
-            g.writeStringField("recordedAt", recordedAt.toString());
+            g.writeStringField("recordedAt",
+                    recordedAt.canonical() ? recordedAt.text() : recordedAt.instant().toString());
             g.writeNumberField("globalIndex", row.globalIndex());
             if (logIndex == null) {
                 g.writeNullField("logIndex");
@@ -185,7 +185,7 @@ public final class FeedMessages {
                 g.writeNumberField("logIndex", logIndex);
             }
             g.writeStringField("keyId", row.entry().keyId());
-            g.writeStringField("signature", row.signature() == null ? null : BASE64.encodeToString(row.signature()));
+            g.writeStringField("signature", signature);
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -306,19 +306,23 @@ public final class FeedMessages {
     }
 
     /** A person event's registration time (shown in clear in the stored row); the event's timestamp otherwise. */
-    private Instant recordedAt(EventMessage<?> event, Class<?> payloadType, StoredPayload stored) {
+    private static StoredInstant recordedAt(EventMessage<?> event, Class<?> payloadType, StoredPayload stored) {
         if (!PersonEvent.class.isAssignableFrom(payloadType)) {
-            return event.getTimestamp();
+            return computed(event.getTimestamp());
         }
         String text = stored.text("recordedAt");
         if (text != null) {
             try {
-                return Instant.parse(text);
+                return StoredInstant.parse(text);
             } catch (DateTimeParseException e) {
                 // not the stored form this build writes: ask the payload itself
             }
         }
-        return ((PersonEvent) event.getPayload()).recordedAt();
+        return computed(((PersonEvent) event.getPayload()).recordedAt());
+    }
+
+    private static StoredInstant computed(Instant instant) {
+        return new StoredInstant(instant, null, false);
     }
 
     /**

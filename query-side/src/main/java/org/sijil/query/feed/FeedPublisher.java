@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
@@ -17,13 +18,14 @@ import org.slf4j.LoggerFactory;
  * a failing batch is retried, never skipped.
  *
  * <p>The handler only collects the batch's events; when the processor's batch is about to commit
- * (with its token), their stored rows with their log indexes, and the legal bases, are read in two
- * queries, the records are built, each notification handed to the producer as soon as it is built;
- * the batch's deliveries to ministry topics are recorded as accesses (in a transaction of their own,
- * committed before any ministry record is sent: a ministry never receives a person's data
- * unrecorded; if the records cannot be stored the batch fails and none of its ministry records is
- * sent), then the ministry records are sent, and the method returns only once Kafka has acknowledged
- * every record. Building a notification does not open the event (see {@link FeedMessages}).
+ * (with its token), their stored rows with their log indexes (looked up by the global indexes their
+ * tracking tokens show, by event id for any not found there), and the legal bases, are read, the
+ * records are built, each notification handed to the producer as soon as it is built; the batch's
+ * deliveries to ministry topics are recorded as accesses (in a transaction of their own, committed
+ * before any ministry record is sent: a ministry never receives a person's data unrecorded; if the
+ * records cannot be stored the batch fails and none of its ministry records is sent), then the
+ * ministry records are sent, and the method returns only once Kafka has acknowledged every record.
+ * Building a notification does not open the event (see {@link FeedMessages}).
  * If any is not acknowledged the batch fails, its token does not move, and the whole batch is sent
  * again later: at least once, in order per person, with the {@code event-id} header for consumers to
  * de-duplicate.
@@ -77,8 +79,14 @@ public final class FeedPublisher {
         }
         long started = System.nanoTime();
         Map<String, EventMessage<?>> byId = new LinkedHashMap<>();
-        events.forEach(e -> byId.putIfAbsent(e.getIdentifier(), e));
-        Map<String, FeedStore.Row> rows = store.rows(byId.keySet());
+        List<Long> positions = new ArrayList<>(events.size());
+        for (EventMessage<?> e : events) {
+            if (byId.putIfAbsent(e.getIdentifier(), e) == null && e instanceof TrackedEventMessage<?> tracked) {
+                // the event's global index, unless it filled a gap: a hint, checked against the event id
+                tracked.trackingToken().position().ifPresent(positions::add);
+            }
+        }
+        Map<String, FeedStore.Row> rows = store.rows(byId.keySet(), positions);
         Entitlements entitlements = new Entitlements(store.legalBases());
         long read = System.nanoTime();
         FeedSink.Batch out = sink.open();

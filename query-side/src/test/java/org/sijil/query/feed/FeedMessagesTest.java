@@ -20,6 +20,7 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedMessage;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.junit.jupiter.api.Test;
 import org.sijil.core.api.BirthRegisteredEvent;
 import org.sijil.core.api.DataCategory;
@@ -198,13 +199,41 @@ class FeedMessagesTest {
         assertThat(value.get("signature").asText()).isEqualTo(java.util.Base64.getEncoder().encodeToString(new byte[64]));
     }
 
+    @Test
+    void registrationTimeStoredInAnotherISOFormIsWrittenAsInstantToStringWritesIt() throws Exception {
+        // the same instant with trailing zeros: read by hand, but not the text the notification carries
+        Delivered d = deliver(birth, "2026-11-27T09:15:14.123456000Z");
+
+        JsonNode value = JSON.readTree(messages.recordsOf(d.message(), d.row(), null, new Entitlements(List.of()))
+                .get(0).value());
+
+        assertThat(new String(d.row().entry().payload(), StandardCharsets.UTF_8)).contains("09:15:14.123456000Z");
+        assertThat(value.get("recordedAt").asText()).isEqualTo("2026-11-27T09:15:14.123456Z");
+        assertThat(keys.reads).as("data-key reads").hasValue(0);
+    }
+
     private record Delivered(TrackedEventMessage<?> message, StoredEvent row, SerializedMessage<?> lazy) {
     }
 
     /** The event stored through the sealing serializer, and read back as the processor gets it. */
     private Delivered deliver(BirthRegisteredEvent event) {
+        return deliver(event, null);
+    }
+
+    /**
+     * As {@link #deliver(BirthRegisteredEvent)}, with the stored {@code recordedAt} text replaced by
+     * {@code recordedAt} if that is not null.
+     */
+    private Delivered deliver(BirthRegisteredEvent event, String recordedAt) {
         String eventId = UUID.randomUUID().toString();
         SerializedObject<byte[]> payload = serializer.serialize(event, byte[].class);
+        if (recordedAt != null) {
+            String json = new String(payload.getData(), StandardCharsets.UTF_8);
+            String stored = "\"recordedAt\":\"" + event.recordedAt() + "\"";
+            assertThat(json).contains(stored);
+            payload = new SimpleSerializedObject<>(json.replace(stored, "\"recordedAt\":\"" + recordedAt + "\"")
+                    .getBytes(StandardCharsets.UTF_8), byte[].class, payload.getType());
+        }
         SerializedObject<byte[]> metaData = serializer.serialize(MetaData.with("governorate", "BGD"), byte[].class);
         String timestamp = "2026-11-27T09:15:14.2Z";
         SerializedMessage<BirthRegisteredEvent> lazy = new SerializedMessage<>(eventId, payload, metaData, serializer);

@@ -3,14 +3,18 @@ package org.sijil.ops.feedbench;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,7 +41,14 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.tools.ProducerPerformance;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.LazyDeserializingObject;
+import org.axonframework.serialization.SerializedMessage;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.sijil.api.SijilApplication;
 import org.sijil.api.feed.EmbeddedKafkaBroker;
 import org.sijil.core.api.LineageName;
@@ -46,9 +57,19 @@ import org.sijil.core.api.Place;
 import org.sijil.core.api.RegisterBirthCommand;
 import org.sijil.core.api.Sex;
 import org.sijil.core.nationalnumber.NationalNumber;
+import org.sijil.crypto.entry.SignedEntry;
+import org.sijil.query.feed.Entitlements;
+import org.sijil.query.feed.FeedMessages;
 import org.sijil.query.feed.FeedPublisher;
+import org.sijil.query.feed.FeedSink;
+import org.sijil.query.feed.FeedStore;
+import org.sijil.query.feed.FeedTopics;
+import org.sijil.query.feed.KafkaFeedSink;
+import org.sijil.query.store.StoredEvent;
+import org.sijil.query.store.StoredRows;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Relay throughput of the feed against Kafka's own producer on the same broker, in one run:
@@ -96,11 +117,14 @@ public final class FeedBench {
             // warm-up, not timed: the relay's code paths compiled, its producer connected, as the
             // producer tool's are by the time it is measured (it runs after the relay in this JVM)
             processor.shutDown();
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            long warmFrom = lastIndex(jdbc);
             long warm = total(broker, topic);
             store(commands, WARM_UP);
             processor.start();
             waitFor(broker, topic, warm + WARM_UP);
             processor.shutDown();
+            long relayFrom = lastIndex(jdbc);
             store(commands, n);
             // The relay is measured alone, as the producer tool is: the views, the transparency log and
             // the other projections (still catching up on the births just stored) are paused, so they
@@ -115,23 +139,33 @@ public final class FeedBench {
             System.out.printf("paused during the relay: %s%n", paused);
             long before = total(broker, topic);
             double loadBefore = load();
+            Map<String, Long> cpuBefore = cpuByThread();
             long t0 = System.nanoTime();
             processor.start();
             waitFor(broker, topic, before + n);
             double relaySeconds = (System.nanoTime() - t0) / 1e9;
+            Map<String, Long> relayCpu = cpuSince(cpuBefore);
             double relay = n / relaySeconds;
             double loadAfterRelay = load();
             int size = averageSize(broker, topic, 200);
 
             String toolTopic = "bench.producer-performance";
             String rawTopic = "bench.raw-producer";
+            String ceilingTopic = "bench.plain-relay";
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-                admin.createTopics(List.of(new NewTopic(toolTopic, 3, (short) 1), new NewTopic(rawTopic, 3, (short) 1)))
-                        .all().get();
+                admin.createTopics(List.of(new NewTopic(toolTopic, 3, (short) 1), new NewTopic(rawTopic, 3, (short) 1),
+                        new NewTopic(ceilingTopic, 3, (short) 1))).all().get();
             }
             double tool = producerPerformance(broker.bootstrapServers(), toolTopic, n, size);
             double rawSeconds = rawProducer(broker.bootstrapServers(), rawTopic, n, size);
             double raw = n / rawSeconds;
+            double loadBeforeCeiling = load();
+            Map<String, Long> cpuBeforeCeiling = cpuByThread();
+            double ceilingSeconds = plainRelay(app, broker.bootstrapServers(), ceilingTopic, warmFrom, relayFrom,
+                    n, batch);
+            double ceiling = n / ceilingSeconds;
+            double loadAfterCeiling = load();
+            Map<String, Long> ceilingCpu = cpuSince(cpuBeforeCeiling);
             System.out.printf("events=%d batch-size=%d record-bytes~%d%n", n, batch, size);
             System.out.printf("relay (store -> notification topic): %.0f events/s (%.2f s; load average %.2f -> %.2f)%n",
                     relay, relaySeconds, loadBefore, loadAfterRelay);
@@ -139,11 +173,127 @@ public final class FeedBench {
                     tool);
             System.out.printf("raw KafkaProducer loop (idempotent, acks=all, same size/keys/headers): %.0f records/s (%.2f s)%n",
                     raw, rawSeconds);
+            System.out.printf("plain JDBC relay (same rows, records and producer; no processor, no token): %.0f events/s"
+                    + " (%.2f s; load average %.2f -> %.2f)%n", ceiling, ceilingSeconds, loadBeforeCeiling,
+                    loadAfterCeiling);
+            System.out.printf("CPU per event, relay: %s%n", perEvent(relayCpu, n));
+            System.out.printf("CPU per event, plain JDBC relay: %s%n", perEvent(ceilingCpu, n));
             System.out.printf("ratio relay/ProducerPerformance: %.2f%n", relay / tool);
+            System.out.printf("ratio plain JDBC relay/ProducerPerformance: %.2f%n", ceiling / tool);
+            System.out.printf("ratio relay/plain JDBC relay: %.2f%n", relay / ceiling);
             System.out.printf("ratio relay/raw loop: %.2f%n", relay / raw);
         } finally {
             app.close();
         }
+    }
+
+    /** CPU time of each live thread of this JVM, in nanoseconds, by thread name (threads of one name summed). */
+    private static Map<String, Long> cpuByThread() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<String, Long> cpu = new HashMap<>();
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null) {
+                long t = threads.getThreadCpuTime(info.getThreadId());
+                if (t > 0) {
+                    cpu.merge(info.getThreadName().replaceAll("-\\d+$", "-*"), t, Long::sum);
+                }
+            }
+        }
+        return cpu;
+    }
+
+    /** CPU time each thread name used since {@code before}. */
+    private static Map<String, Long> cpuSince(Map<String, Long> before) {
+        Map<String, Long> used = new HashMap<>();
+        cpuByThread().forEach((name, t) -> {
+            long d = t - before.getOrDefault(name, 0L);
+            if (d > 0) {
+                used.put(name, d);
+            }
+        });
+        return used;
+    }
+
+    /** The total and the busiest threads' CPU microseconds per event. */
+    private static String perEvent(Map<String, Long> cpu, int n) {
+        long total = cpu.values().stream().mapToLong(Long::longValue).sum();
+        StringBuilder s = new StringBuilder(String.format("%.1f us in all threads", total / 1e3 / n));
+        cpu.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(5)
+                .forEach(e -> s.append(String.format("; %s %.1f us", e.getKey(), e.getValue() / 1e3 / n)));
+        return s.toString();
+    }
+
+    /** The global index of the last stored event (0 if none). */
+    private static long lastIndex(JdbcTemplate jdbc) {
+        Long last = jdbc.queryForObject("SELECT max(globalindex) FROM domainevententry", Long.class);
+        return last == null ? 0 : last;
+    }
+
+    /**
+     * The cheapest relay of the same events, a ceiling for the real one: a plain JDBC loop reads the
+     * stored rows after {@code from} joined with their log leaves, {@code page} rows a query (the
+     * relay's batch size), builds each event's records with the relay's own {@link FeedMessages} from a
+     * message over the stored bytes (as Axon's are: payload and metadata deserialized only if asked
+     * for), hands them to the relay's {@link KafkaFeedSink} (same producer settings) and waits for the
+     * page's acknowledgements before reading the next, as the relay waits before moving its token.
+     * No event processor, unit of work or token. Warmed up untimed on the warm-up's events
+     * ({@code warmFrom} to {@code from}); returns the seconds taken to relay {@code n} events.
+     */
+    private static double plainRelay(ConfigurableApplicationContext app, String bootstrap, String topic, long warmFrom,
+                                     long from, int n, int page) {
+        JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+        Serializer serializer = app.getBean("eventSerializer", Serializer.class);
+        FeedStore store = new FeedStore(jdbc);
+        FeedMessages messages = new FeedMessages(new FeedTopics(topic, topic + ".", List.of()));
+        try (KafkaFeedSink sink = new KafkaFeedSink(bootstrap, Duration.ofSeconds(30), Map.of())) {
+            relayPlainly(jdbc, serializer, store, messages, sink, warmFrom, from, Integer.MAX_VALUE, page);
+            long t0 = System.nanoTime();
+            int relayed = relayPlainly(jdbc, serializer, store, messages, sink, from, Long.MAX_VALUE, n, page);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            if (relayed != n) {
+                throw new IllegalStateException("only " + relayed + " of " + n + " events stored after " + from);
+            }
+            return seconds;
+        }
+    }
+
+    /** Relays up to {@code n} events with a global index in ({@code from}, {@code to}]; returns how many. */
+    private static int relayPlainly(JdbcTemplate jdbc, Serializer serializer, FeedStore store, FeedMessages messages,
+                                    KafkaFeedSink sink, long from, long to, int n, int page) {
+        String sql = "SELECT " + StoredRows.columns("e.") + ", l.leaf_index FROM domainevententry e"
+                + " LEFT JOIN log_leaf l ON l.event_id = e.eventidentifier"
+                + " WHERE e.globalindex > ? AND e.globalindex <= ? ORDER BY e.globalindex LIMIT ?";
+        long after = from;
+        int left = n;
+        while (left > 0) {
+            List<StoredEvent> rows = new ArrayList<>(page);
+            List<Long> leaves = new ArrayList<>(page);
+            jdbc.query(sql, (ResultSet rs) -> {
+                rows.add(StoredRows.event(rs, 0));
+                long leaf = rs.getLong("leaf_index");
+                leaves.add(rs.wasNull() ? null : leaf);
+            }, after, to, Math.min(page, left));
+            if (rows.isEmpty()) {
+                break;
+            }
+            Entitlements entitlements = new Entitlements(store.legalBases());
+            FeedSink.Batch out = sink.open();
+            for (int i = 0; i < rows.size(); i++) {
+                StoredEvent row = rows.get(i);
+                SignedEntry entry = row.entry();
+                EventMessage<?> event = new GenericEventMessage<>(new SerializedMessage<>(entry.eventId(),
+                        new LazyDeserializingObject<>(new SimpleSerializedObject<>(entry.payload(), byte[].class,
+                                entry.payloadType(), entry.payloadRevision()), serializer),
+                        new LazyDeserializingObject<>(new SimpleSerializedObject<>(entry.metadata(), byte[].class,
+                                MetaData.class.getName(), null), serializer)),
+                        () -> Instant.parse(entry.timestamp()));
+                messages.recordsOf(event, row, leaves.get(i), entitlements).forEach(out::send);
+            }
+            out.awaitAcknowledged();
+            after = rows.get(rows.size() - 1).globalIndex();
+            left -= rows.size();
+        }
+        return n - left;
     }
 
     private static void store(CommandGateway commands, int n) throws Exception {
