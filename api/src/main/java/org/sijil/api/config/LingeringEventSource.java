@@ -17,8 +17,10 @@ import org.axonframework.messaging.StreamableMessageSource;
  * steady trickle it commits a few batches a second instead of one per event: a batch starts at the
  * earliest {@code linger} after the previous one started, and the events stored meanwhile join it.
  * The first event after a quiet spell (none for {@code linger}) is handed over at once, and so is
- * everything while the processor is behind (its previous batch was full): linger delays an event
- * by at most {@code linger} and never slows a catch-up.
+ * everything while the processor is behind — its previous batch held at least a quarter of its batch
+ * size, which a trickle never fills in {@code linger} but a catch-up or a replay does (their batches
+ * are bounded by the batch size and by how many events the store fetches at a time, 500): linger
+ * delays an event by at most {@code linger} and does not slow a catch-up.
  *
  * <p>Axon's tracking processor waits for each batch's first event with
  * {@link BlockingStream#hasNextAvailable(int, TimeUnit)} and then takes what is available at once
@@ -35,8 +37,8 @@ public final class LingeringEventSource implements StreamableMessageSource<Track
 
     /**
      * @param delegate  the store's event source
-     * @param linger    the shortest time between the starts of two batches unless the first was full;
-     *                  zero hands every event over at once
+     * @param linger    the shortest time between the starts of two batches unless the first held at
+     *                  least a quarter of {@code batchSize}; zero hands every event over at once
      * @param batchSize the processor's batch size
      * @throws IllegalArgumentException if {@code linger} is negative or {@code batchSize} not positive
      */
@@ -78,13 +80,14 @@ public final class LingeringEventSource implements StreamableMessageSource<Track
 
     /**
      * The store's stream, whose wait for a batch's first event lasts until {@code linger} after the
-     * previous batch's start unless that batch was full. Used by one processor thread.
+     * previous batch's start unless that batch held at least a quarter of the batch size. Used by one
+     * processor thread.
      */
     static class LingeringStream implements BlockingStream<TrackedEventMessage<?>> {
 
         private final BlockingStream<TrackedEventMessage<?>> delegate;
         private final long lingerNanos;
-        private final int batchSize;
+        private final int backlog;
         private final LongSupplier nanoTime;
         /** When the last batch was handed over; none yet means long ago. */
         private long batchStarted;
@@ -96,13 +99,13 @@ public final class LingeringEventSource implements StreamableMessageSource<Track
                         LongSupplier nanoTime) {
             this.delegate = delegate;
             this.lingerNanos = lingerNanos;
-            this.batchSize = batchSize;
+            this.backlog = Math.max(1, batchSize / 4);
             this.nanoTime = nanoTime;
         }
 
         @Override
         public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
-            boolean behind = taken >= batchSize;
+            boolean behind = taken >= backlog;
             taken = 0;
             long waitStarted = nanoTime.getAsLong();
             if (!delegate.hasNextAvailable(timeout, unit)) {

@@ -30,7 +30,7 @@ class LingeringEventSourceTest {
     private final Clocked store = new Clocked();
     private final List<Long> waits = new ArrayList<>();
     private final LingeringEventSource.LingeringStream stream =
-            new LingeringEventSource.LingeringStream(store, LINGER, 3, () -> store.now) {
+            new LingeringEventSource.LingeringStream(store, LINGER, 12, () -> store.now) {
                 @Override
                 void sleep(long nanos) {
                     waits.add(nanos);
@@ -66,6 +66,7 @@ class LingeringEventSourceTest {
 
     @Test
     void aProcessorBehindItsEventsIsNeverHeldBack() throws Exception {
+        // a batch of a quarter of the batch size (12) or more shows a backlog
         for (int i = 1; i <= 7; i++) {
             store.add(i);
         }
@@ -78,7 +79,7 @@ class LingeringEventSourceTest {
         }
         assertThat(stream.hasNextAvailable(1000, TimeUnit.MILLISECONDS)).isTrue();
         assertThat(waits).isEmpty();
-        // that batch was not full: the next one waits
+        // that batch was smaller: the next one waits
         stream.nextAvailable();
         store.add(8);
         assertThat(stream.hasNextAvailable(1000, TimeUnit.MILLISECONDS)).isTrue();
