@@ -14,8 +14,9 @@ import org.axonframework.messaging.StreamableMessageSource;
 /**
  * An event source for a tracking processor that handles (nearly) every event and pays one
  * transaction per batch — the transparency log's sequencer, the feed publisher — so that under a
- * steady trickle it commits a few batches a second instead of one per event: a batch starts at the
- * earliest {@code linger} after the previous one started, and the events stored meanwhile join it.
+ * steady trickle it commits at most one batch per {@code linger} instead of one per event: a batch
+ * starts at the earliest {@code linger} after the previous one started, and the events stored
+ * meanwhile join it.
  * The first event after a quiet spell (none for {@code linger}) is handed over at once, and so is
  * everything while the processor is behind — its previous batch held at least a quarter of its batch
  * size, which a trickle never fills in {@code linger} but a catch-up or a replay does (their batches
