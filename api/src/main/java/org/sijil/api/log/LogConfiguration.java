@@ -41,8 +41,9 @@ class LogConfiguration {
      * The sequencer's processor: tracking (its token in PostgreSQL, claimed by one node), one
      * segment so the log has one order, from the first event. Its batch and its token commit in one
      * transaction; while it keeps up, a batch starts at most every {@code sijil.log.linger}, so a
-     * trickle of events is sequenced a few transactions a second, not one per event. A failing batch is retried, never skipped: the default error handler would log
-     * and carry on, leaving an event out of the log for good.
+     * trickle of events shares transactions instead of making one each. A failing batch is retried,
+     * never skipped: the default error handler would log and carry on, leaving an event out of the
+     * log for good.
      */
     @Bean
     ConfigurerModule transparencyLogProcessor(LogStore logStore, LogProperties properties) {
