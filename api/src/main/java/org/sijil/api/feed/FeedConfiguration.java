@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.sijil.api.access.AccessRecorder;
+import org.sijil.api.config.LingeringEventSource;
 import org.sijil.api.consent.ConsentProperties;
 import org.sijil.query.feed.DeliveryRecorder;
 import org.sijil.query.feed.FeedMessages;
@@ -99,7 +100,8 @@ class FeedConfiguration {
 
     /**
      * The publisher's processor: tracking (its token in PostgreSQL, claimed by one node), one
-     * segment, from the first event, batches of {@code sijil.feeds.batch-size}. A batch's token is
+     * segment, from the first event, batches of {@code sijil.feeds.batch-size}, at most one starting
+     * every {@code sijil.feeds.linger} while it keeps up. A batch's token is
      * stored only after Kafka acknowledged all of the batch; a failing batch is retried with
      * back-off, never skipped (the default error handler would log and carry on).
      */
@@ -113,7 +115,8 @@ class FeedConfiguration {
                 .registerEventHandler(c -> new FeedPublisher(store, messages, sink.getObject(),
                         deliveries.getObject()))
                 .assignHandlerInstancesMatching(name, handler -> handler instanceof FeedPublisher)
-                .registerTrackingEventProcessor(name, org.axonframework.config.Configuration::eventStore,
+                .registerTrackingEventProcessor(name,
+                        c -> new LingeringEventSource(c.eventStore(), feeds.linger(), feeds.batchSize()),
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andBatchSize(feeds.batchSize())
                                 .andInitialSegmentsCount(1)

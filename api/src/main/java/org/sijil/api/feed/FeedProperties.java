@@ -25,6 +25,8 @@ import org.springframework.validation.annotation.Validated;
  * @param replicationFactor   replication factor of each topic created by Sijil (1 on the embedded broker)
  * @param retention           {@code retention.ms} of each topic created by Sijil; 0 keeps messages forever
  * @param batchSize           events the publisher sends per batch (and per token update)
+ * @param linger              the shortest time between the starts of two of the publisher's batches while
+ *                            it keeps up (events stored meanwhile share one batch); 0 turns it off
  * @param ackTimeout          how long a batch waits for Kafka's acknowledgements before it is retried
  *                            (its records stay queued in the producer and reach Kafka in order)
  * @param producer            further Kafka producer settings; idempotence and {@code acks=all} stay on
@@ -41,6 +43,7 @@ public record FeedProperties(
         @Min(1) @Max(7) @DefaultValue("1") short replicationFactor,
         @NotNull @DefaultValue("30d") Duration retention,
         @Min(1) @Max(10_000) @DefaultValue("500") int batchSize,
+        @NotNull @DefaultValue("20ms") Duration linger,
         @NotNull @DefaultValue("30s") Duration ackTimeout,
         @NotNull @DefaultValue Map<String, String> producer,
         @Valid @NotNull @DefaultValue Embedded embedded) {
@@ -55,6 +58,9 @@ public record FeedProperties(
         }
         if (ackTimeout != null && ackTimeout.compareTo(Duration.ofSeconds(2)) < 0) {
             throw new IllegalArgumentException("sijil.feeds.ack-timeout must be at least 2s");
+        }
+        if (linger != null && (linger.isNegative() || linger.compareTo(Duration.ofSeconds(1)) > 0)) {
+            throw new IllegalArgumentException("sijil.feeds.linger must be between 0 and 1s");
         }
     }
 

@@ -7,6 +7,7 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.sijil.api.config.LingeringEventSource;
 import org.sijil.api.config.SijilProperties;
 import org.sijil.crypto.note.NoteSigner;
 import org.sijil.query.log.CheckpointIssuer;
@@ -39,8 +40,10 @@ class LogConfiguration {
     /**
      * The sequencer's processor: tracking (its token in PostgreSQL, claimed by one node), one
      * segment so the log has one order, from the first event. Its batch and its token commit in one
-     * transaction. A failing batch is retried, never skipped: the default error handler would log
-     * and carry on, leaving an event out of the log for good.
+     * transaction; while it keeps up, a batch starts at most every {@code sijil.log.linger}, so a
+     * trickle of events shares transactions instead of making one each. A failing batch is retried,
+     * never skipped: the default error handler would log and carry on, leaving an event out of the
+     * log for good.
      */
     @Bean
     ConfigurerModule transparencyLogProcessor(LogStore logStore, LogProperties properties) {
@@ -48,7 +51,8 @@ class LogConfiguration {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerEventHandler(c -> new LogSequencer(logStore))
                 .assignHandlerInstancesMatching(name, handler -> handler instanceof LogSequencer)
-                .registerTrackingEventProcessor(name, org.axonframework.config.Configuration::eventStore,
+                .registerTrackingEventProcessor(name,
+                        c -> new LingeringEventSource(c.eventStore(), properties.linger(), properties.batchSize()),
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andBatchSize(properties.batchSize())
                                 .andInitialSegmentsCount(1)

@@ -16,6 +16,8 @@ import org.springframework.validation.annotation.Validated;
  *                           (no spaces, no {@code +}, no control characters)
  * @param checkpointInterval how often a checkpoint is issued if the log has grown
  * @param batchSize          events the sequencer appends per transaction
+ * @param linger             the shortest time between the starts of two of the sequencer's batches while
+ *                           it keeps up (events stored meanwhile share one transaction); 0 turns it off
  * @param maxEntries         most leaves one {@code /entries} request may ask for
  */
 @Validated
@@ -24,11 +26,15 @@ record LogProperties(
         @NotNull @Pattern(regexp = "[^\\s+\\p{Cntrl}]+") @DefaultValue("sijil.local/register") String origin,
         @NotNull @DefaultValue("2s") Duration checkpointInterval,
         @Min(1) @Max(10_000) @DefaultValue("250") int batchSize,
+        @NotNull @DefaultValue("20ms") Duration linger,
         @Min(1) @Max(10_000) @DefaultValue("1000") int maxEntries) {
 
     LogProperties {
         if (checkpointInterval != null && (checkpointInterval.isNegative() || checkpointInterval.isZero())) {
             throw new IllegalArgumentException("sijil.log.checkpoint-interval must be positive");
+        }
+        if (linger != null && (linger.isNegative() || linger.compareTo(Duration.ofSeconds(1)) > 0)) {
+            throw new IllegalArgumentException("sijil.log.linger must be between 0 and 1s");
         }
     }
 }
