@@ -383,6 +383,39 @@ class GroupCommitIT {
     }
 
     @Test
+    void aCommandThatFindsNoOtherRunsAsAGroupOfOneAndGetsItsOwnResult() {
+        String before = statistics();
+        RegisterBirthCommand birth = births(1).get(0);
+
+        send(birth);
+
+        assertStored(birth);
+        Long together = jdbc.queryForObject("SELECT count(*) FROM national_number n JOIN domainevententry e "
+                + "ON e.aggregateidentifier = n.person_id::text JOIN person_data_key k ON k.person_id = n.person_id "
+                + "WHERE n.person_id = ? AND n.xmin::text = e.xmin::text AND k.xmin::text = e.xmin::text",
+                Long.class, birth.personId());
+        assertThat(together).as("claim, key and event in one transaction").isEqualTo(1);
+        assertThat(runAgainAlone(statistics())).isEqualTo(runAgainAlone(before));
+
+        // its number taken: the deferred insert is refused at commit, and run again alone with the
+        // immediate statements the birth gets its own error
+        RegisterBirthCommand taken = sameNumberAs(birth, UUID.randomUUID());
+        assertThatThrownBy(() -> send(taken)).isInstanceOf(RegistryRuleViolation.class)
+                .extracting(e -> ((RegistryRuleViolation) e).code()).isEqualTo("national-number.taken");
+        assertNothingStored(taken.personId());
+        assertThat(runAgainAlone(statistics()) - runAgainAlone(before)).isEqualTo(1);
+
+        // a rule broken in its own handling is answered at once, not run a second time
+        RegisterBirthCommand invalid = new RegisterBirthCommand(UUID.randomUUID(), "123456789012", NAME, Sex.FEMALE,
+                LocalDate.of(2024, 4, 4), new Place("BGD", null, "مستشفى اليرموك"), null, null, "BGD-KARKH-01",
+                Instant.now());
+        assertThatThrownBy(() -> send(invalid)).isInstanceOf(RegistryRuleViolation.class)
+                .extracting(e -> ((RegistryRuleViolation) e).code()).isEqualTo("national-number.invalid");
+        assertNothingStored(invalid.personId());
+        assertThat(runAgainAlone(statistics()) - runAgainAlone(before)).isEqualTo(1);
+    }
+
+    @Test
     void aCommandSentInsideATransactionJoinsItInsteadOfWaitingForAGroup() {
         RegisterBirthCommand birth = births(1).get(0);
         new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
