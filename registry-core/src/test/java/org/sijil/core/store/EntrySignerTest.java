@@ -36,7 +36,7 @@ class EntrySignerTest {
     }
 
     @Test
-    void signsThreeAndTwoHundredFiftySevenEntriesInOrderAsTheCallingThreadAloneWould() {
+    void signsThreeAndTwoHundredFiftySevenEntriesInOrderAsTheCallingThreadAloneWould() throws InterruptedException {
         Set<String> signingThreads = ConcurrentHashMap.newKeySet();
         EntrySigner parallel = new EntrySigner(runnable -> pool.execute(() -> {
             signingThreads.add(Thread.currentThread().getName());
@@ -57,6 +57,9 @@ class EntrySignerTest {
             // another entry's signature must not verify: each is over its own bytes
             assertThat(KEY.verificationKey().verify(entries.get(0).encode(), signatures[1])).isFalse();
         }
+        // helpers may start after the caller has signed everything: let them run before looking
+        pool.shutdown();
+        assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
         assertThat(signingThreads).as("helpers asked for").isNotEmpty();
     }
 
