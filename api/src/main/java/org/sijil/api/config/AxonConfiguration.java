@@ -66,8 +66,8 @@ class AxonConfiguration {
 
     /** Threads that sign a group's events beside the worker storing them (not an Executor bean). */
     @Bean
-    SigningHelpers signingHelpers() {
-        return new SigningHelpers(Runtime.getRuntime().availableProcessors());
+    SigningHelpers signingHelpers(SijilProperties properties) {
+        return new SigningHelpers(properties.groupCommit().signingHelpers());
     }
 
     @Bean

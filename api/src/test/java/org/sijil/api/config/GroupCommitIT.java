@@ -65,7 +65,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Group commit on the real application and its embedded PostgreSQL: commands sent at once share a
  * transaction; one that fails is answered with its own error and leaves nothing; no caller hears of
  * success for a transaction that did not commit. One worker that waits 150 ms for more commands, so
- * commands released together by a barrier form one group.
+ * commands released together by a barrier form one group, and signs with one helper thread.
  */
 @AutoConfigureObservability(tracing = false)
 @SpringBootTest(classes = SijilApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -88,6 +88,8 @@ class GroupCommitIT {
         EmbeddedDefaults.register(registry, DATA);
         registry.add("sijil.group-commit.workers", () -> "1");
         registry.add("sijil.group-commit.max-wait", () -> "150ms");
+        // a group's events are signed on the worker and a helper (off by default)
+        registry.add("sijil.group-commit.signing-helpers", () -> "1");
     }
 
     @Autowired
