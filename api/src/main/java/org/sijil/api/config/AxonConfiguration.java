@@ -64,12 +64,6 @@ class AxonConfiguration {
         return new PersonalDataSerializer(EventJson.serializer(), dataKeys, random);
     }
 
-    /** Threads that sign a group's events beside the worker storing them (not an Executor bean). */
-    @Bean
-    SigningHelpers signingHelpers(SijilProperties properties) {
-        return new SigningHelpers(properties.groupCommit().signingHelpers());
-    }
-
     @Bean
     EventStorageEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer eventSerializer,
                                           PersistenceExceptionResolver persistenceExceptionResolver,
@@ -77,7 +71,6 @@ class AxonConfiguration {
                                           TransactionManager transactionManager,
                                           Supplier<SigningKey> activeSigningKey,
                                           SijilProperties properties,
-                                          SigningHelpers signingHelpers,
                                           org.axonframework.config.Configuration configuration) {
         return JdbcEventStorageEngine.builder()
                 .eventSerializer(eventSerializer)
@@ -87,8 +80,7 @@ class AxonConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .dataType(byte[].class)
-                .appendEvents(new SigningAppendEventsStatementBuilder(activeSigningKey, properties.signing(),
-                        signingHelpers.executor(), signingHelpers.perAppend()))
+                .appendEvents(new SigningAppendEventsStatementBuilder(activeSigningKey, properties.signing()))
                 // Tracking readers (views, the transparency log) must never skip a slow transaction's
                 // event: keep gaps long enough and far enough back (STACK.md, pitfall 7).
                 .batchSize(500)

@@ -51,18 +51,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * The delegate reports each command's result when its nested unit of work ends, which is before
  * anything is durable, so results are held and handed to the callers only once the root has
  * committed. The inserts that every birth makes into the set-based index and the data-key table
- * are deferred to the group ({@link GroupStatements}) and sent as one statement after the events are
- * stored, just before the commit, instead of two round trips per command. A command that finds no
- * other waiting runs the same way, as a group of one: its transaction is then {@code BEGIN}, its
- * event, the deferred statement and {@code COMMIT}, one round trip fewer than with the immediate
- * statements.
+ * are deferred to the group ({@link GroupStatements}) and sent as one statement per table after the
+ * events are stored, just before the commit, instead of one round trip per command.
  *
  * <p>If any command of a group fails — a broken rule, a version conflict, a refused insert — the
  * whole transaction is rolled back and every command of the group is run again on its own, in its
  * own transaction and on a thread of its own, exactly as without group commit; so each caller gets the result it would have had
- * alone, and a failed command leaves nothing behind. (The one command of a group of one that fails
- * in its own handling is answered with that failure at once: alone, it would have failed the same
- * way.) The same happens when storing the group's
+ * alone, and a failed command leaves nothing behind. The same happens when storing the group's
  * events fails, or when the commit itself is refused in a way that means the transaction certainly
  * rolled back (an integrity or serialization failure, SQLSTATE classes 23 and 40), or when a deferred
  * insert is refused (a national number or person id taken or claimed twice in the group): run alone,
@@ -76,8 +71,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * written (two births claiming one national number, say): neither Axon's nor PostgreSQL's deadlock
  * detection sees that cycle. So a group's statements wait at most {@code lockTimeout} for a row
  * lock (PostgreSQL's {@code lock_timeout}, set for the group's transaction only); past that the
- * group is rolled back and run again command by command, and commands alone wait as before; so does
- * a group of one, which holds no lock another command of its group could be waiting for.
+ * group is rolled back and run again command by command, and commands alone wait as before.
  *
  * <p>Commands sent while the sending thread is already in a transaction or a unit of work (several
  * access records stored all-or-none, a command sent from a handler) are handled at once on that
@@ -232,7 +226,11 @@ final class GroupCommitCommandBus implements CommandBus, AutoCloseable {
             }
             List<Pending> group = gather(first);
             try {
-                runTogether(group);
+                if (group.size() == 1) {
+                    first.runAlone(delegate);
+                } else {
+                    runTogether(group);
+                }
             } catch (RuntimeException | Error e) {
                 // not expected: the delegate reports failures through the callbacks
                 log.error("Group of {} commands failed outside their handlers", group.size(), e);
@@ -267,7 +265,6 @@ final class GroupCommitCommandBus implements CommandBus, AutoCloseable {
     }
 
     private void runTogether(List<Pending> group) {
-        boolean alone = group.size() == 1;
         UnitOfWork<?> root = DefaultUnitOfWork.startAndGet(null);
         TransactionStatus status;
         try {
@@ -277,7 +274,7 @@ final class GroupCommitCommandBus implements CommandBus, AutoCloseable {
             runEachAlone(group);
             return;
         }
-        if (lockTimeout != null && !alone) {
+        if (lockTimeout != null) {
             try {
                 jdbc.execute(lockTimeout);
             } catch (RuntimeException e) {
@@ -303,7 +300,6 @@ final class GroupCommitCommandBus implements CommandBus, AutoCloseable {
 
         List<CommandResultMessage<?>> results = new ArrayList<>(group.size());
         Throwable failure = null;
-        CommandResultMessage<?> ownFailure = null;
         for (Pending pending : group) {
             Result result = new Result();
             try {
@@ -316,18 +312,13 @@ final class GroupCommitCommandBus implements CommandBus, AutoCloseable {
                 failure = result.message == null
                         ? new IllegalStateException("the command bus did not handle the command on this thread")
                         : result.message.exceptionResult();
-                ownFailure = result.message;
                 break;
             }
             results.add(result.message);
         }
         if (failure != null) {
             rollBack(root, failure);
-            if (alone && ownFailure != null) {
-                group.get(0).answerOnce(ownFailure);
-            } else {
-                runEachAlone(group);
-            }
+            runEachAlone(group);
             return;
         }
         try {
@@ -344,10 +335,8 @@ final class GroupCommitCommandBus implements CommandBus, AutoCloseable {
             }
             return;
         }
-        if (!alone) {
-            groups.incrementAndGet();
-            grouped.addAndGet(group.size());
-        }
+        groups.incrementAndGet();
+        grouped.addAndGet(group.size());
         for (int i = 0; i < group.size(); i++) {
             group.get(i).answerOnce(results.get(i));
         }

@@ -53,15 +53,12 @@ public record SijilProperties(
      * @param maxWait     how long to wait for more commands once one is queued; 0 takes what is queued
      * @param lockTimeout how long a group waits for a row lock before its commands run again one by one
      *                    (0: as long as a command alone)
-     * @param signingHelpers threads that sign a group's events beside its worker (0: the worker signs them
-     *                    all); each signature stays the worker's own would-be signature, only the CPU is spread
      */
     public record GroupCommit(
             @DefaultValue("true") boolean enabled,
             @Min(1) @Max(64) @DefaultValue("3") int workers,
             @Min(1) @Max(1000) @DefaultValue("64") int maxCommands,
             @NotNull @DefaultValue("0ms") Duration maxWait,
-            @NotNull @DefaultValue("1s") Duration lockTimeout,
-            @Min(0) @Max(64) @DefaultValue("0") int signingHelpers) {
+            @NotNull @DefaultValue("1s") Duration lockTimeout) {
     }
 }

@@ -2,8 +2,7 @@ package org.sijil.api.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Types;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -19,8 +18,8 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The inserts of a group of commands that share one transaction, sent as one statement just
- * before the group commits instead of one round trip per command: the national numbers the
+ * The inserts of a group of commands that share one transaction, sent as one statement per table
+ * just before the group commits instead of one round trip per command: the national numbers the
  * group's births claim and the data keys made for those new persons.
  *
  * <p>Nothing is checked when an insert is deferred: a national number or person id that is taken,
@@ -36,18 +35,12 @@ public final class GroupStatements {
 
     private static final String RESOURCE = GroupStatements.class.getName();
 
-    /**
-     * Both deferred inserts as one statement, so one round trip: each data-modifying part runs to the
-     * end whatever the other does, and any refused row fails the whole statement. Answers how many
-     * rows each part inserted.
-     */
-    private static final String INSERT_CLAIMS_AND_KEYS = "WITH numbers AS ("
-            + "INSERT INTO national_number (national_number, person_id) "
-            + "SELECT * FROM unnest(?::char(12)[], ?::uuid[]) RETURNING 1), "
-            + "keys AS (INSERT INTO person_data_key (person_id, wrapped_key, master_key_id, created_at) "
-            + "SELECT k.person_id, k.wrapped_key, ?, ? FROM unnest(?::uuid[], ?::bytea[]) AS k(person_id, wrapped_key) "
-            + "RETURNING 1) "
-            + "SELECT (SELECT count(*) FROM numbers), (SELECT count(*) FROM keys)";
+    private static final String INSERT_NATIONAL_NUMBERS =
+            "INSERT INTO national_number (national_number, person_id) SELECT * FROM unnest(?::char(12)[], ?::uuid[])";
+
+    private static final String INSERT_DATA_KEYS = "INSERT INTO person_data_key "
+            + "(person_id, wrapped_key, master_key_id, created_at) SELECT k.person_id, k.wrapped_key, ?, ? "
+            + "FROM unnest(?::uuid[], ?::bytea[]) AS k(person_id, wrapped_key)";
 
     private final Map<UUID, String> claims = new HashMap<>();
     private final List<String> nationalNumbers = new ArrayList<>();
@@ -108,47 +101,55 @@ public final class GroupStatements {
     }
 
     /**
-     * Runs the deferred inserts in the group's transaction, as one statement.
+     * Runs the deferred inserts in the group's transaction, one statement per table.
      *
      * @throws org.springframework.dao.DataAccessException if one is refused (a duplicate, a lock
      *         not granted in time); the group must then be rolled back
      */
     public void execute(JdbcTemplate jdbc) {
-        if (nationalNumbers.isEmpty() && keys.isEmpty()) {
-            return;
-        }
-        List<UUID> persons = new ArrayList<>(keys.keySet());
-        byte[][] wrapped = new byte[persons.size()][];
-        for (int i = 0; i < wrapped.length; i++) {
-            wrapped[i] = keys.get(persons.get(i)).wrapped();
-        }
-        long[] inserted = jdbc.execute((Connection connection) -> {
-            try (PreparedStatement statement = connection.prepareStatement(INSERT_CLAIMS_AND_KEYS)) {
+        if (!nationalNumbers.isEmpty()) {
+            int inserted = insert(jdbc, INSERT_NATIONAL_NUMBERS, (statement, connection) -> {
                 statement.setArray(1, connection.createArrayOf("bpchar", nationalNumbers.toArray()));
                 statement.setArray(2, connection.createArrayOf("uuid", claimants.toArray()));
-                statement.setString(3, masterKeyId);
-                if (keysCreatedAt == null) {
-                    statement.setNull(4, Types.TIMESTAMP_WITH_TIMEZONE);
-                } else {
-                    // an OffsetDateTime is bound without the driver consulting the default time zone
-                    statement.setObject(4, OffsetDateTime.ofInstant(keysCreatedAt, ZoneOffset.UTC));
-                }
-                statement.setArray(5, connection.createArrayOf("uuid", persons.toArray()));
-                statement.setArray(6, connection.createArrayOf("bytea", wrapped));
-                try (ResultSet counts = statement.executeQuery()) {
-                    counts.next();
-                    return new long[] {counts.getLong(1), counts.getLong(2)};
-                }
+            });
+            check(inserted, nationalNumbers.size(), "national numbers");
+        }
+        if (!keys.isEmpty()) {
+            List<UUID> persons = new ArrayList<>(keys.keySet());
+            byte[][] wrapped = new byte[persons.size()][];
+            for (int i = 0; i < wrapped.length; i++) {
+                wrapped[i] = keys.get(persons.get(i)).wrapped();
             }
-        });
-        check(inserted[0], nationalNumbers.size(), "national numbers");
-        check(inserted[1], persons.size(), "data keys");
+            int inserted = insert(jdbc, INSERT_DATA_KEYS, (statement, connection) -> {
+                statement.setString(1, masterKeyId);
+                // an OffsetDateTime is bound without the driver consulting the default time zone
+                statement.setObject(2, OffsetDateTime.ofInstant(keysCreatedAt, ZoneOffset.UTC));
+                statement.setArray(3, connection.createArrayOf("uuid", persons.toArray()));
+                statement.setArray(4, connection.createArrayOf("bytea", wrapped));
+            });
+            check(inserted, persons.size(), "data keys");
+        }
     }
 
-    private static void check(long inserted, int expected, String what) {
+    private static int insert(JdbcTemplate jdbc, String sql, Binder binder) {
+        Integer count = jdbc.execute((Connection connection) -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                binder.bind(statement, connection);
+                return statement.executeUpdate();
+            }
+        });
+        return count == null ? 0 : count;
+    }
+
+    private static void check(int inserted, int expected, String what) {
         if (inserted != expected) {
             throw new IllegalStateException("stored " + inserted + " of the group's " + expected + " " + what);
         }
+    }
+
+    @FunctionalInterface
+    private interface Binder {
+        void bind(PreparedStatement statement, Connection connection) throws SQLException;
     }
 
     /** A data key made for a new person, and its wrapped form to store. */

@@ -65,7 +65,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Group commit on the real application and its embedded PostgreSQL: commands sent at once share a
  * transaction; one that fails is answered with its own error and leaves nothing; no caller hears of
  * success for a transaction that did not commit. One worker that waits 150 ms for more commands, so
- * commands released together by a barrier form one group, and signs with one helper thread.
+ * commands released together by a barrier form one group.
  */
 @AutoConfigureObservability(tracing = false)
 @SpringBootTest(classes = SijilApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -88,8 +88,6 @@ class GroupCommitIT {
         EmbeddedDefaults.register(registry, DATA);
         registry.add("sijil.group-commit.workers", () -> "1");
         registry.add("sijil.group-commit.max-wait", () -> "150ms");
-        // a group's events are signed on the worker and a helper (off by default)
-        registry.add("sijil.group-commit.signing-helpers", () -> "1");
     }
 
     @Autowired
@@ -382,39 +380,6 @@ class GroupCommitIT {
         // alone, the blocked birth waited for the other transaction, which gave the number up
         assertThat(futures.get(2).get(30, TimeUnit.SECONDS).failure()).isNull();
         assertStored(blocked);
-    }
-
-    @Test
-    void aCommandThatFindsNoOtherRunsAsAGroupOfOneAndGetsItsOwnResult() {
-        String before = statistics();
-        RegisterBirthCommand birth = births(1).get(0);
-
-        send(birth);
-
-        assertStored(birth);
-        Long together = jdbc.queryForObject("SELECT count(*) FROM national_number n JOIN domainevententry e "
-                + "ON e.aggregateidentifier = n.person_id::text JOIN person_data_key k ON k.person_id = n.person_id "
-                + "WHERE n.person_id = ? AND n.xmin::text = e.xmin::text AND k.xmin::text = e.xmin::text",
-                Long.class, birth.personId());
-        assertThat(together).as("claim, key and event in one transaction").isEqualTo(1);
-        assertThat(runAgainAlone(statistics())).isEqualTo(runAgainAlone(before));
-
-        // its number taken: the deferred insert is refused at commit, and run again alone with the
-        // immediate statements the birth gets its own error
-        RegisterBirthCommand taken = sameNumberAs(birth, UUID.randomUUID());
-        assertThatThrownBy(() -> send(taken)).isInstanceOf(RegistryRuleViolation.class)
-                .extracting(e -> ((RegistryRuleViolation) e).code()).isEqualTo("national-number.taken");
-        assertNothingStored(taken.personId());
-        assertThat(runAgainAlone(statistics()) - runAgainAlone(before)).isEqualTo(1);
-
-        // a rule broken in its own handling is answered at once, not run a second time
-        RegisterBirthCommand invalid = new RegisterBirthCommand(UUID.randomUUID(), "123456789012", NAME, Sex.FEMALE,
-                LocalDate.of(2024, 4, 4), new Place("BGD", null, "مستشفى اليرموك"), null, null, "BGD-KARKH-01",
-                Instant.now());
-        assertThatThrownBy(() -> send(invalid)).isInstanceOf(RegistryRuleViolation.class)
-                .extracting(e -> ((RegistryRuleViolation) e).code()).isEqualTo("national-number.invalid");
-        assertNothingStored(invalid.personId());
-        assertThat(runAgainAlone(statistics()) - runAgainAlone(before)).isEqualTo(1);
     }
 
     @Test

@@ -3,11 +3,9 @@ package org.sijil.core.store;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -26,10 +24,6 @@ import org.sijil.crypto.sign.SigningKey;
  * added to the metadata, payload and metadata are serialized once, and the Ed25519 signature is
  * taken over the canonical {@link SignedEntry} built from exactly the values bound to the row.
  * Nothing serialized twice, so the signed bytes are the stored bytes.
- *
- * <p>The events of one append (a group of commands stores all of theirs in one) are serialized and
- * sealed on the calling thread, whose unit of work and transaction that needs; their signatures may
- * then be taken on helper threads as well ({@link EntrySigner}), one per event as before.
  */
 public final class SigningAppendEventsStatementBuilder implements AppendEventsStatementBuilder {
 
@@ -43,32 +37,15 @@ public final class SigningAppendEventsStatementBuilder implements AppendEventsSt
 
     private final Supplier<SigningKey> activeKey;
     private final boolean signing;
-    private final EntrySigner signer;
 
     /**
-     * Signs every event on the thread that stores it.
-     *
      * @param activeKey the key to sign with now (rotation swaps what it returns)
      * @param signing   false only for benchmarks that measure the cost of signing; rows then carry
      *                  an empty signature that no verifier accepts
      */
     public SigningAppendEventsStatementBuilder(Supplier<SigningKey> activeKey, boolean signing) {
-        this(activeKey, signing, null, 0);
-    }
-
-    /**
-     * @param activeKey the key to sign with now (rotation swaps what it returns)
-     * @param signing   false only for benchmarks that measure the cost of signing; rows then carry
-     *                  an empty signature that no verifier accepts
-     * @param helpers   where the signatures of an append of several events may also be taken; null
-     *                  for the storing thread only
-     * @param most      the most helpers one append uses besides the storing thread; not negative
-     */
-    public SigningAppendEventsStatementBuilder(Supplier<SigningKey> activeKey, boolean signing, Executor helpers,
-                                               int most) {
         this.activeKey = activeKey;
         this.signing = signing;
-        this.signer = new EntrySigner(helpers, most);
     }
 
     @Override
@@ -79,18 +56,6 @@ public final class SigningAppendEventsStatementBuilder implements AppendEventsSt
             throw new IllegalStateException("signed storage needs byte[] columns, got " + dataType);
         }
         SigningKey key = activeKey.get();
-        List<SignedEntry> entries = new ArrayList<>(events.size());
-        for (EventMessage<?> message : events) {
-            DomainEventMessage<?> event = asDomainEvent(message).andMetaData(Map.of(KEY_ID, key.keyId()));
-            SerializedObject<byte[]> payload = serializer.serialize(event.getPayload(), byte[].class);
-            SerializedObject<byte[]> metaData = serializer.serialize(event.getMetaData(), byte[].class);
-            String timestamp = DateTimeUtils.formatInstant(event.getTimestamp());
-            entries.add(new SignedEntry(event.getIdentifier(), event.getType(),
-                    event.getAggregateIdentifier(), event.getSequenceNumber(),
-                    payload.getType().getName(), payload.getType().getRevision(), timestamp,
-                    payload.getData(), metaData.getData(), key.keyId()));
-        }
-        byte[][] signatures = signing ? signer.sign(key, entries) : null;
         // Up to MAX_ROWS events in one multi-row INSERT, run once: the database plans and executes
         // one statement per group of commands instead of one per event. More than that, one row per
         // batched statement as Axon does, so no statement outgrows the protocol's parameter limit.
@@ -101,18 +66,27 @@ public final class SigningAppendEventsStatementBuilder implements AppendEventsSt
                 + (oneStatement ? String.join(",", Collections.nCopies(events.size(), row)) : row);
         PreparedStatement statement = connection.prepareStatement(sql);
         int offset = 0;
-        for (int i = 0; i < entries.size(); i++) {
-            SignedEntry entry = entries.get(i);
+        for (EventMessage<?> message : events) {
+            DomainEventMessage<?> event = asDomainEvent(message).andMetaData(Map.of(KEY_ID, key.keyId()));
+            SerializedObject<byte[]> payload = serializer.serialize(event.getPayload(), byte[].class);
+            SerializedObject<byte[]> metaData = serializer.serialize(event.getMetaData(), byte[].class);
+            String timestamp = DateTimeUtils.formatInstant(event.getTimestamp());
+            SignedEntry entry = new SignedEntry(event.getIdentifier(), event.getType(),
+                    event.getAggregateIdentifier(), event.getSequenceNumber(),
+                    payload.getType().getName(), payload.getType().getRevision(), timestamp,
+                    payload.getData(), metaData.getData(), key.keyId());
+            byte[] signature = signing ? key.sign(entry.encode()) : new byte[0];
+
             statement.setString(offset + 1, entry.eventId());
             statement.setString(offset + 2, entry.aggregateId());
             statement.setLong(offset + 3, entry.sequenceNumber());
             statement.setString(offset + 4, entry.aggregateType());
-            statement.setString(offset + 5, entry.timestamp());
+            statement.setString(offset + 5, timestamp);
             statement.setString(offset + 6, entry.payloadType());
             statement.setString(offset + 7, entry.payloadRevision());
             statement.setBytes(offset + 8, entry.payload());
             statement.setBytes(offset + 9, entry.metadata());
-            statement.setBytes(offset + 10, signing ? signatures[i] : new byte[0]);
+            statement.setBytes(offset + 10, signature);
             statement.setString(offset + 11, entry.keyId());
             if (oneStatement) {
                 offset += COLUMNS;

@@ -26,8 +26,7 @@ import java.util.stream.Stream;
  * {@code measure=6} (seconds per case, split over the rounds), {@code rounds=3},
  * {@code clients=1,8}, {@code http=true}, {@code profile=true} (statements per operation),
  * {@code readers=false} (true runs the tracking processors and the Kafka feed in the benchmarked process),
- * {@code workers}, {@code max_wait}, {@code max_commands}, {@code signing_helpers} (the application's
- * {@code sijil.group-commit.*}),
+ * {@code workers}, {@code max_wait}, {@code max_commands} (the application's {@code sijil.group-commit.*}),
  * {@code cases=plain,statements,sijil,unsigned,alone,http} (the default; {@code http_url} sends the
  * HTTP case through {@code HttpURLConnection} instead of {@code java.net.http}, to rule the client out).
  */
@@ -55,7 +54,7 @@ public final class WriteSideBench {
         this.http = Boolean.parseBoolean(args.getOrDefault("http", "true"));
         this.profile = Boolean.parseBoolean(args.getOrDefault("profile", "true"));
         this.readers = Boolean.parseBoolean(args.getOrDefault("readers", "false"));
-        for (String key : List.of("workers", "max_wait", "max_commands", "signing_helpers")) {
+        for (String key : List.of("workers", "max_wait", "max_commands")) {
             if (args.containsKey(key)) {
                 groupCommit.put(key.replace('_', '-'), args.get(key));
             }
