@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
@@ -326,6 +327,9 @@ public final class FeedBench {
      * of kafka-tools) with the relay's producer settings: N records of {@code size} random bytes, no
      * throughput limit. Returns the records/s of its final summary line.
      */
+    /** How long Kafka's producer benchmark may take, sending and closing its producer included. */
+    private static final Duration PRODUCER_PERFORMANCE_LIMIT = Duration.ofMinutes(5);
+
     private static double producerPerformance(String bootstrap, String topic, int n, int size) throws Exception {
         String[] args = {"--topic", topic, "--num-records", Integer.toString(n), "--record-size", Integer.toString(size),
             "--throughput", "-1", "--producer-props", "bootstrap.servers=" + bootstrap, "acks=all",
@@ -333,10 +337,29 @@ public final class FeedBench {
         PrintStream out = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        // on a daemon thread with a time limit: the tool closes its producer without one, and a close
+        // that never returns would otherwise hold the benchmark for ever
+        AtomicReference<Throwable> failed = new AtomicReference<>();
+        Thread tool = new Thread(() -> {
+            try {
+                ProducerPerformance.main(args);
+            } catch (Throwable e) {
+                failed.set(e);
+            }
+        }, "producer-performance");
+        tool.setDaemon(true);
         try {
-            ProducerPerformance.main(args);
+            tool.start();
+            tool.join(PRODUCER_PERFORMANCE_LIMIT.toMillis());
         } finally {
             System.setOut(out);
+        }
+        if (tool.isAlive()) {
+            throw new IllegalStateException("ProducerPerformance did not finish within " + PRODUCER_PERFORMANCE_LIMIT
+                    + "; printed so far:\n" + captured.toString(StandardCharsets.UTF_8));
+        }
+        if (failed.get() != null) {
+            throw new IllegalStateException("ProducerPerformance failed", failed.get());
         }
         String printed = captured.toString(StandardCharsets.UTF_8);
         Matcher summary = Pattern.compile("(?m)^" + n + " records sent, ([0-9.]+) records/sec").matcher(printed);
