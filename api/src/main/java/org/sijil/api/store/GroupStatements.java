@@ -1,16 +1,16 @@
 package org.sijil.api.store;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -42,7 +42,8 @@ public final class GroupStatements {
             + "(person_id, wrapped_key, master_key_id, created_at) SELECT k.person_id, k.wrapped_key, ?, ? "
             + "FROM unnest(?::uuid[], ?::bytea[]) AS k(person_id, wrapped_key)";
 
-    private final Map<UUID, String> claims = new HashMap<>();
+    /** The persons the group's claims register, for {@link #registers}. */
+    private final Set<UUID> registered = new HashSet<>();
     private final List<String> nationalNumbers = new ArrayList<>();
     private final List<UUID> claimants = new ArrayList<>();
     private final Map<UUID, NewKey> keys = new HashMap<>();
@@ -74,12 +75,12 @@ public final class GroupStatements {
     void claimNationalNumber(String nationalNumber, UUID personId) {
         nationalNumbers.add(Objects.requireNonNull(nationalNumber, "nationalNumber"));
         claimants.add(Objects.requireNonNull(personId, "personId"));
-        claims.putIfAbsent(personId, nationalNumber);
+        registered.add(personId);
     }
 
     /** Whether a command of this group claimed a national number for the person, i.e. registers them. */
     boolean registers(UUID personId) {
-        return claims.containsKey(personId);
+        return registered.contains(personId);
     }
 
     /**
@@ -108,9 +109,10 @@ public final class GroupStatements {
      */
     public void execute(JdbcTemplate jdbc) {
         if (!nationalNumbers.isEmpty()) {
-            int inserted = insert(jdbc, INSERT_NATIONAL_NUMBERS, (statement, connection) -> {
-                statement.setArray(1, connection.createArrayOf("bpchar", nationalNumbers.toArray()));
-                statement.setArray(2, connection.createArrayOf("uuid", claimants.toArray()));
+            int inserted = jdbc.execute(INSERT_NATIONAL_NUMBERS, (PreparedStatement statement) -> {
+                statement.setArray(1, statement.getConnection().createArrayOf("bpchar", nationalNumbers.toArray()));
+                statement.setArray(2, statement.getConnection().createArrayOf("uuid", claimants.toArray()));
+                return statement.executeUpdate();
             });
             check(inserted, nationalNumbers.size(), "national numbers");
         }
@@ -120,36 +122,22 @@ public final class GroupStatements {
             for (int i = 0; i < wrapped.length; i++) {
                 wrapped[i] = keys.get(persons.get(i)).wrapped();
             }
-            int inserted = insert(jdbc, INSERT_DATA_KEYS, (statement, connection) -> {
+            int inserted = jdbc.execute(INSERT_DATA_KEYS, (PreparedStatement statement) -> {
                 statement.setString(1, masterKeyId);
                 // an OffsetDateTime is bound without the driver consulting the default time zone
                 statement.setObject(2, OffsetDateTime.ofInstant(keysCreatedAt, ZoneOffset.UTC));
-                statement.setArray(3, connection.createArrayOf("uuid", persons.toArray()));
-                statement.setArray(4, connection.createArrayOf("bytea", wrapped));
+                statement.setArray(3, statement.getConnection().createArrayOf("uuid", persons.toArray()));
+                statement.setArray(4, statement.getConnection().createArrayOf("bytea", wrapped));
+                return statement.executeUpdate();
             });
             check(inserted, persons.size(), "data keys");
         }
-    }
-
-    private static int insert(JdbcTemplate jdbc, String sql, Binder binder) {
-        Integer count = jdbc.execute((Connection connection) -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                binder.bind(statement, connection);
-                return statement.executeUpdate();
-            }
-        });
-        return count == null ? 0 : count;
     }
 
     private static void check(int inserted, int expected, String what) {
         if (inserted != expected) {
             throw new IllegalStateException("stored " + inserted + " of the group's " + expected + " " + what);
         }
-    }
-
-    @FunctionalInterface
-    private interface Binder {
-        void bind(PreparedStatement statement, Connection connection) throws SQLException;
     }
 
     /** A data key made for a new person, and its wrapped form to store. */

@@ -35,6 +35,9 @@ public final class SigningAppendEventsStatementBuilder implements AppendEventsSt
 
     private static final int COLUMNS = 11;
 
+    /** One row's placeholders, one per column. */
+    private static final String ROW = "(" + String.join(",", Collections.nCopies(COLUMNS, "?")) + ")";
+
     private final Supplier<SigningKey> activeKey;
     private final boolean signing;
 
@@ -60,10 +63,9 @@ public final class SigningAppendEventsStatementBuilder implements AppendEventsSt
         // one statement per group of commands instead of one per event. More than that, one row per
         // batched statement as Axon does, so no statement outgrows the protocol's parameter limit.
         boolean oneStatement = events.size() <= MAX_ROWS;
-        String row = "(?,?,?,?,?,?,?,?,?,?,?)";
         String sql = "INSERT INTO " + schema.domainEventTable() + " (" + schema.domainEventFields()
                 + ", signature, signingkeyid) VALUES "
-                + (oneStatement ? String.join(",", Collections.nCopies(events.size(), row)) : row);
+                + (oneStatement ? String.join(",", Collections.nCopies(events.size(), ROW)) : ROW);
         PreparedStatement statement = connection.prepareStatement(sql);
         int offset = 0;
         for (EventMessage<?> message : events) {
