@@ -159,8 +159,8 @@ public final class AccessBench {
     }
 
     /**
-     * PostgreSQL's cumulative counters of the application's database: commits, rows written per table
-     * (inserted, updated or deleted) and rows fetched by index. Backends report them at most once a second,
+     * PostgreSQL's cumulative counters of the application's database: commits and rows written per table
+     * (inserted, updated or deleted). Backends report them at most once a second,
      * so a phase's figures are exact to about a second's work.
      */
     private static Map<String, Long> postgresWork(JdbcTemplate jdbc) {
