@@ -22,6 +22,7 @@ import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.command.Repository;
 import org.axonframework.serialization.Serializer;
+import org.sijil.api.store.GroupStatements;
 import org.sijil.core.person.BirthCommandHandler;
 import org.sijil.core.person.MarriageCommandHandler;
 import org.sijil.core.person.MarriageIndex;
@@ -80,7 +81,8 @@ class AxonConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .dataType(byte[].class)
-                .appendEvents(new SigningAppendEventsStatementBuilder(activeSigningKey, properties.signing()))
+                .appendEvents(new SigningAppendEventsStatementBuilder(activeSigningKey, properties.signing(),
+                        GroupStatements::take))
                 // Tracking readers (views, the transparency log) must never skip a slow transaction's
                 // event: keep gaps long enough and far enough back (STACK.md, pitfall 7).
                 .batchSize(500)

@@ -51,8 +51,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * The delegate reports each command's result when its nested unit of work ends, which is before
  * anything is durable, so results are held and handed to the callers only once the root has
  * committed. The inserts that every birth makes into the set-based index and the data-key table
- * are deferred to the group ({@link GroupStatements}) and sent as one statement per table after the
- * events are stored, just before the commit, instead of one round trip per command.
+ * are deferred to the group ({@link GroupStatements}) and sent by the statement that stores the
+ * group's events, instead of one round trip per command: a group costs the database that statement
+ * and the commit.
  *
  * <p>If any command of a group fails — a broken rule, a version conflict, a refused insert — the
  * whole transaction is rolled back and every command of the group is run again on its own, in its
@@ -69,9 +70,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>A group holds the in-memory locks of the aggregates its commands loaded until it commits. Two
  * groups could each wait for the other, one for such a lock and the other for a row the first has
  * written (two births claiming one national number, say): neither Axon's nor PostgreSQL's deadlock
- * detection sees that cycle. So a group's statements wait at most {@code lockTimeout} for a row
- * lock (PostgreSQL's {@code lock_timeout}, set for the group's transaction only); past that the
- * group is rolled back and run again command by command, and commands alone wait as before.
+ * detection sees that cycle. So a group's deferred inserts wait at most {@code lockTimeout} for a
+ * row lock (PostgreSQL's {@code lock_timeout}, set for the rest of the group's transaction by the
+ * statement that sends them, before they insert); past that the group is rolled back and run again
+ * command by command, and commands alone wait as before. (The group's events wait for no row of
+ * another group: two groups storing events of one aggregate on one node take its lock in turn.)
  *
  * <p>Commands sent while the sending thread is already in a transaction or a unit of work (several
  * access records stored all-or-none, a command sent from a handler) are handled at once on that
@@ -85,7 +88,7 @@ final class GroupCommitCommandBus implements CommandBus, AutoCloseable {
     private final CommandBus delegate;
     private final PlatformTransactionManager transactions;
     private final JdbcTemplate jdbc;
-    private final String lockTimeout;
+    private final Duration lockTimeout;
     private final int maxCommands;
     private final long maxWaitNanos;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
@@ -125,7 +128,7 @@ final class GroupCommitCommandBus implements CommandBus, AutoCloseable {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
-        this.lockTimeout = lockTimeout.isZero() ? null : "SET LOCAL lock_timeout = " + lockTimeout.toMillis();
+        this.lockTimeout = lockTimeout.isZero() ? null : lockTimeout;
         this.maxCommands = maxCommands;
         this.maxWaitNanos = maxWait.toNanos();
         for (int i = 1; i <= workers; i++) {
@@ -226,11 +229,7 @@ final class GroupCommitCommandBus implements CommandBus, AutoCloseable {
             }
             List<Pending> group = gather(first);
             try {
-                if (group.size() == 1) {
-                    first.runAlone(delegate);
-                } else {
-                    runTogether(group);
-                }
+                runTogether(group);
             } catch (RuntimeException | Error e) {
                 // not expected: the delegate reports failures through the callbacks
                 log.error("Group of {} commands failed outside their handlers", group.size(), e);
@@ -274,20 +273,11 @@ final class GroupCommitCommandBus implements CommandBus, AutoCloseable {
             runEachAlone(group);
             return;
         }
-        if (lockTimeout != null) {
-            try {
-                jdbc.execute(lockTimeout);
-            } catch (RuntimeException e) {
-                transactions.rollback(status);
-                root.rollback(e);
-                runEachAlone(group);
-                return;
-            }
-        }
-        GroupStatements statements = GroupStatements.openIn(root);
+        GroupStatements statements = GroupStatements.openIn(root, lockTimeout);
         boolean[] commitStarted = {false};
         root.onCommit(u -> {
-            // after the events are stored (the root's prepare-commit), which is when data keys are made
+            // after the events are stored (the root's prepare-commit), with the deferred inserts unless
+            // there were too many events for one statement
             statements.execute(jdbc);
             commitStarted[0] = true;
             transactions.commit(status);
@@ -300,6 +290,7 @@ final class GroupCommitCommandBus implements CommandBus, AutoCloseable {
 
         List<CommandResultMessage<?>> results = new ArrayList<>(group.size());
         Throwable failure = null;
+        CommandResultMessage<?> refusal = null;
         for (Pending pending : group) {
             Result result = new Result();
             try {
@@ -312,13 +303,19 @@ final class GroupCommitCommandBus implements CommandBus, AutoCloseable {
                 failure = result.message == null
                         ? new IllegalStateException("the command bus did not handle the command on this thread")
                         : result.message.exceptionResult();
+                refusal = result.message;
                 break;
             }
             results.add(result.message);
         }
         if (failure != null) {
             rollBack(root, failure);
-            runEachAlone(group);
+            if (group.size() == 1 && refusal != null) {
+                // the handler's own refusal, which it would give alone too: no need to run it again
+                group.get(0).answerOnce(refusal);
+            } else {
+                runEachAlone(group);
+            }
             return;
         }
         try {
@@ -335,8 +332,10 @@ final class GroupCommitCommandBus implements CommandBus, AutoCloseable {
             }
             return;
         }
-        groups.incrementAndGet();
-        grouped.addAndGet(group.size());
+        if (group.size() > 1) {
+            groups.incrementAndGet();
+            grouped.addAndGet(group.size());
+        }
         for (int i = 0; i < group.size(); i++) {
             group.get(i).answerOnce(results.get(i));
         }

@@ -1,12 +1,15 @@
 package org.sijil.api.store;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,12 +18,16 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.sijil.core.store.CompanionInserts;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The inserts of a group of commands that share one transaction, sent as one statement per table
- * just before the group commits instead of one round trip per command: the national numbers the
- * group's births claim and the data keys made for those new persons.
+ * The inserts of a group of commands that share one transaction, sent with the group's events
+ * instead of one round trip per command: the national numbers the group's births claim and the data
+ * keys made for those new persons. They go as {@code WITH} clauses of the statement that stores the
+ * events ({@link CompanionInserts}), so a group costs the database two round trips, that statement
+ * and the commit; should the events not fit one statement, they are sent on their own just before
+ * the commit ({@link #execute}).
  *
  * <p>Nothing is checked when an insert is deferred: a national number or person id that is taken,
  * claimed twice in the group, or a data key row that already exists makes the deferred insert fail,
@@ -29,33 +36,55 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * That is why the deferred inserts never use {@code ON CONFLICT DO NOTHING}: a data key used to
  * seal a stored event is the one stored with it, or the group does not commit.
  *
+ * <p>The inserts wait at most the group's lock timeout for a row another transaction holds (a
+ * national number claimed there and not yet committed): the {@code lock_timeout} clause sets
+ * PostgreSQL's {@code lock_timeout} for the rest of the transaction, and the inserts read it before
+ * their first row, so it is set before they can wait.
+ *
  * <p>Used only on the thread that runs the group (a unit of work is thread-bound); not thread-safe.
  */
-public final class GroupStatements {
+public final class GroupStatements implements CompanionInserts {
 
     private static final String RESOURCE = GroupStatements.class.getName();
 
-    private static final String INSERT_NATIONAL_NUMBERS =
-            "INSERT INTO national_number (national_number, person_id) SELECT * FROM unnest(?::char(12)[], ?::uuid[])";
+    /**
+     * The clauses: the lock timeout (the setting's current value if the group has none), then the
+     * two inserts, each reading the one-row timeout clause so that it is evaluated first.
+     */
+    private static final String LOCK_TIMEOUT =
+            "lock_timeout AS (SELECT set_config('lock_timeout', coalesce(?::text, current_setting('lock_timeout')), true))";
 
-    private static final String INSERT_DATA_KEYS = "INSERT INTO person_data_key "
+    private static final String INSERT_NATIONAL_NUMBERS = "claims AS (INSERT INTO national_number "
+            + "(national_number, person_id) SELECT c.national_number, c.person_id "
+            + "FROM lock_timeout, unnest(?::char(12)[], ?::uuid[]) AS c(national_number, person_id))";
+
+    private static final String INSERT_DATA_KEYS = "data_keys AS (INSERT INTO person_data_key "
             + "(person_id, wrapped_key, master_key_id, created_at) SELECT k.person_id, k.wrapped_key, ?, ? "
-            + "FROM unnest(?::uuid[], ?::bytea[]) AS k(person_id, wrapped_key)";
+            + "FROM lock_timeout, unnest(?::uuid[], ?::bytea[]) AS k(person_id, wrapped_key))";
 
+    private final String lockTimeout;
     /** The persons the group's claims register, for {@link #registers}. */
     private final Set<UUID> registered = new HashSet<>();
     private final List<String> nationalNumbers = new ArrayList<>();
     private final List<UUID> claimants = new ArrayList<>();
-    private final Map<UUID, NewKey> keys = new HashMap<>();
+    private final Map<UUID, NewKey> keys = new LinkedHashMap<>();
     private String masterKeyId;
     private Instant keysCreatedAt;
+    private boolean sent;
 
-    private GroupStatements() {
+    private GroupStatements(String lockTimeout) {
+        this.lockTimeout = lockTimeout;
     }
 
-    /** Makes deferred statements available to the commands run in {@code root}'s unit of work. */
-    public static GroupStatements openIn(UnitOfWork<?> root) {
-        GroupStatements statements = new GroupStatements();
+    /**
+     * Makes deferred statements available to the commands run in {@code root}'s unit of work.
+     *
+     * @param lockTimeout the longest the inserts wait for a row lock, or {@code null} to wait as long
+     *                    as the transaction's own setting says
+     */
+    public static GroupStatements openIn(UnitOfWork<?> root, Duration lockTimeout) {
+        GroupStatements statements = new GroupStatements(
+                lockTimeout == null ? null : lockTimeout.toMillis() + "ms");
         root.resources().put(RESOURCE, statements);
         return statements;
     }
@@ -66,6 +95,19 @@ public final class GroupStatements {
             return null;
         }
         return CurrentUnitOfWork.get().root().getResource(RESOURCE);
+    }
+
+    /**
+     * Hands the current group's inserts over to the statement that stores its events, or
+     * {@code null} outside a group or when it has none (or has handed them over already).
+     */
+    public static CompanionInserts take() {
+        GroupStatements group = current();
+        if (group == null || group.sent || (group.nationalNumbers.isEmpty() && group.keys.isEmpty())) {
+            return null;
+        }
+        group.sent = true;
+        return group;
     }
 
     /**
@@ -102,42 +144,52 @@ public final class GroupStatements {
     }
 
     /**
-     * Runs the deferred inserts in the group's transaction, one statement per table.
+     * Runs the deferred inserts in the group's transaction unless they went with its events.
      *
      * @throws org.springframework.dao.DataAccessException if one is refused (a duplicate, a lock
      *         not granted in time); the group must then be rolled back
      */
     public void execute(JdbcTemplate jdbc) {
-        if (!nationalNumbers.isEmpty()) {
-            int inserted = jdbc.execute(INSERT_NATIONAL_NUMBERS, (PreparedStatement statement) -> {
-                statement.setArray(1, statement.getConnection().createArrayOf("bpchar", nationalNumbers.toArray()));
-                statement.setArray(2, statement.getConnection().createArrayOf("uuid", claimants.toArray()));
-                return statement.executeUpdate();
-            });
-            check(inserted, nationalNumbers.size(), "national numbers");
+        CompanionInserts inserts = take();
+        if (inserts == null) {
+            return;
         }
-        if (!keys.isEmpty()) {
-            List<UUID> persons = new ArrayList<>(keys.keySet());
-            byte[][] wrapped = new byte[persons.size()][];
-            for (int i = 0; i < wrapped.length; i++) {
-                wrapped[i] = keys.get(persons.get(i)).wrapped();
-            }
-            int inserted = jdbc.execute(INSERT_DATA_KEYS, (PreparedStatement statement) -> {
-                statement.setString(1, masterKeyId);
-                // an OffsetDateTime is bound without the driver consulting the default time zone
-                statement.setObject(2, OffsetDateTime.ofInstant(keysCreatedAt, ZoneOffset.UTC));
-                statement.setArray(3, statement.getConnection().createArrayOf("uuid", persons.toArray()));
-                statement.setArray(4, statement.getConnection().createArrayOf("bytea", wrapped));
-                return statement.executeUpdate();
-            });
-            check(inserted, persons.size(), "data keys");
-        }
+        jdbc.execute("WITH " + inserts.withClauses() + " SELECT 1", (PreparedStatement statement) -> {
+            inserts.bind(statement, 1);
+            return statement.execute();
+        });
     }
 
-    private static void check(int inserted, int expected, String what) {
-        if (inserted != expected) {
-            throw new IllegalStateException("stored " + inserted + " of the group's " + expected + " " + what);
+    @Override
+    public String withClauses() {
+        StringBuilder clauses = new StringBuilder(LOCK_TIMEOUT);
+        if (!nationalNumbers.isEmpty()) {
+            clauses.append(", ").append(INSERT_NATIONAL_NUMBERS);
         }
+        if (!keys.isEmpty()) {
+            clauses.append(", ").append(INSERT_DATA_KEYS);
+        }
+        return clauses.toString();
+    }
+
+    @Override
+    public int bind(PreparedStatement statement, int first) throws SQLException {
+        int index = first;
+        statement.setString(index++, lockTimeout);
+        Connection connection = statement.getConnection();
+        if (!nationalNumbers.isEmpty()) {
+            statement.setArray(index++, connection.createArrayOf("bpchar", nationalNumbers.toArray()));
+            statement.setArray(index++, connection.createArrayOf("uuid", claimants.toArray()));
+        }
+        if (!keys.isEmpty()) {
+            byte[][] wrapped = keys.values().stream().map(NewKey::wrapped).toArray(byte[][]::new);
+            statement.setString(index++, masterKeyId);
+            // an OffsetDateTime is bound without the driver consulting the default time zone
+            statement.setObject(index++, OffsetDateTime.ofInstant(keysCreatedAt, ZoneOffset.UTC));
+            statement.setArray(index++, connection.createArrayOf("uuid", keys.keySet().toArray()));
+            statement.setArray(index++, connection.createArrayOf("bytea", wrapped));
+        }
+        return index;
     }
 
     /** A data key made for a new person, and its wrapped form to store. */

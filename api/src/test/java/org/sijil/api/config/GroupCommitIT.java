@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -31,12 +32,15 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sijil.api.SijilApplication;
 import org.sijil.api.store.EventLedger;
+import org.sijil.api.store.GroupStatements;
 import org.sijil.core.api.BirthRegisteredEvent;
 import org.sijil.core.api.LineageName;
 import org.sijil.core.api.PersonName;
@@ -46,6 +50,7 @@ import org.sijil.core.api.RegisterBirthCommand;
 import org.sijil.core.api.RegistryRuleViolation;
 import org.sijil.core.api.Sex;
 import org.sijil.core.nationalnumber.NationalNumber;
+import org.sijil.core.person.PersonIndex;
 import org.sijil.core.store.DataKeyStore;
 import org.sijil.core.store.SigningAppendEventsStatementBuilder;
 import org.sijil.crypto.entry.SignedEntry;
@@ -59,6 +64,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -104,6 +111,9 @@ class GroupCommitIT {
 
     @Autowired
     DataKeyStore dataKeys;
+
+    @Autowired
+    PersonIndex personIndex;
 
     @Autowired
     EventStore eventStore;
@@ -269,6 +279,79 @@ class GroupCommitIT {
             flipped[0] ^= 1;
             assertThatThrownBy(() -> keyRing.get().verify(stored.get(count - 1).entry().keyId(),
                     stored.get(count - 1).entry().encode(), flipped)).isInstanceOf(SignatureCheckException.class);
+        }
+    }
+
+    @Test
+    void aLoneCommandThatBreaksARuleGetsItsOwnErrorWithoutRunningAgainAndLeavesNothing() {
+        RegisterBirthCommand future = new RegisterBirthCommand(UUID.randomUUID(), NationalNumber.allocate(random), NAME,
+                Sex.FEMALE, LocalDate.now().plusDays(2), new Place("BGD", null, "مستشفى اليرموك"), null, null,
+                "BGD-KARKH-01", Instant.now());
+        String before = statistics();
+
+        assertThatThrownBy(() -> send(future)).isInstanceOfSatisfying(RegistryRuleViolation.class,
+                violation -> assertThat(violation.code()).isEqualTo("date.in-future"));
+
+        assertNothingStored(future.personId());
+        assertThat(runAgainAlone(statistics())).as("run once, in its group of one").isEqualTo(runAgainAlone(before));
+    }
+
+    @Test
+    void aGroupsClaimsAndDataKeysAreSentByTheStatementThatStoresItsEventsOrOnTheirOwnWhenTheEventsTakeSeveral() {
+        // every statement that inserts a claim or a data key, as the application sent it
+        jdbc.execute("CREATE TABLE sijil_test_insert_query (tbl text, query text)");
+        jdbc.execute("""
+                CREATE FUNCTION sijil_test_log_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    INSERT INTO sijil_test_insert_query VALUES (TG_TABLE_NAME, current_query());
+                    RETURN NULL;
+                END $$""");
+        for (String table : List.of("national_number", "person_data_key")) {
+            jdbc.execute("CREATE TRIGGER sijil_test_log_insert AFTER INSERT ON " + table
+                    + " FOR EACH STATEMENT EXECUTE FUNCTION sijil_test_log_insert()");
+        }
+        try {
+            // a birth alone is a group of one: its claim and key go with its event, in one statement
+            RegisterBirthCommand birth = births(1).get(0);
+            send(birth);
+            assertStored(birth);
+            assertThat(loggedInserts()).hasSize(2).allSatisfy(query -> assertThat(query)
+                    .containsIgnoringCase("INSERT INTO DomainEventEntry").contains("claims AS", "data_keys AS"));
+
+            // events too many for one statement: the group's inserts are sent just before the commit
+            jdbc.execute("TRUNCATE sijil_test_insert_query");
+            UUID personId = UUID.randomUUID();
+            String nationalNumber = NationalNumber.allocate(random);
+            String aggregate = UUID.randomUUID().toString();
+            List<DomainEventMessage<?>> events = new ArrayList<>();
+            for (int i = 0; i <= SigningAppendEventsStatementBuilder.MAX_ROWS; i++) {
+                events.add(new GenericDomainEventMessage<>("Batch", aggregate, i, "event " + i));
+            }
+            UnitOfWork<?> root = DefaultUnitOfWork.startAndGet(null);
+            TransactionStatus transaction = transactionManager.getTransaction(new DefaultTransactionDefinition());
+            GroupStatements statements = GroupStatements.openIn(root, Duration.ofSeconds(1));
+            root.onCommit(u -> {
+                statements.execute(jdbc);
+                transactionManager.commit(transaction);
+            });
+            personIndex.claimNationalNumber(nationalNumber, personId);
+            dataKeys.dataKeyForWriting(personId);
+            eventStore.publish(events);
+            root.commit();
+
+            assertThat(jdbc.queryForObject("SELECT person_id FROM national_number WHERE national_number = ?",
+                    UUID.class, nationalNumber)).isEqualTo(personId);
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM person_data_key WHERE person_id = ?", Long.class,
+                    personId)).isEqualTo(1);
+            assertThat(ledger.eventsOf(aggregate)).hasSize(events.size());
+            assertThat(loggedInserts()).hasSize(2).allSatisfy(query -> assertThat(query)
+                    .doesNotContainIgnoringCase("DomainEventEntry").contains("claims AS", "data_keys AS"));
+        } finally {
+            for (String table : List.of("national_number", "person_data_key")) {
+                jdbc.execute("DROP TRIGGER sijil_test_log_insert ON " + table);
+            }
+            jdbc.execute("DROP FUNCTION sijil_test_log_insert()");
+            jdbc.execute("DROP TABLE sijil_test_insert_query");
         }
     }
 
@@ -489,6 +572,10 @@ class GroupCommitIT {
     private void stopRefusing() {
         jdbc.execute("DROP TRIGGER sijil_test_refuse_at_commit ON domainevententry");
         jdbc.execute("DROP FUNCTION sijil_test_refuse_at_commit()");
+    }
+
+    private List<String> loggedInserts() {
+        return jdbc.queryForList("SELECT query FROM sijil_test_insert_query", String.class);
     }
 
     private String statistics() {

@@ -3,6 +3,7 @@ package org.sijil.core.store;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,9 @@ import org.sijil.crypto.sign.SigningKey;
  * added to the metadata, payload and metadata are serialized once, and the Ed25519 signature is
  * taken over the canonical {@link SignedEntry} built from exactly the values bound to the row.
  * Nothing serialized twice, so the signed bytes are the stored bytes.
+ *
+ * <p>Rows the unit of work stores beside its events ({@link CompanionInserts}) are written by the
+ * same statement, when the events fit in one.
  */
 public final class SigningAppendEventsStatementBuilder implements AppendEventsStatementBuilder {
 
@@ -40,6 +44,7 @@ public final class SigningAppendEventsStatementBuilder implements AppendEventsSt
 
     private final Supplier<SigningKey> activeKey;
     private final boolean signing;
+    private final Supplier<CompanionInserts> companions;
 
     /**
      * @param activeKey the key to sign with now (rotation swaps what it returns)
@@ -47,8 +52,21 @@ public final class SigningAppendEventsStatementBuilder implements AppendEventsSt
      *                  an empty signature that no verifier accepts
      */
     public SigningAppendEventsStatementBuilder(Supplier<SigningKey> activeKey, boolean signing) {
+        this(activeKey, signing, () -> null);
+    }
+
+    /**
+     * @param companions asked once per statement, after the events are serialized (which may make
+     *                   the rows it inserts, such as new data keys): the rows to store with the
+     *                   events, handed over for good, or {@code null} for none. It is not asked
+     *                   when the events take more than one statement; the rows are then the
+     *                   caller's to store.
+     */
+    public SigningAppendEventsStatementBuilder(Supplier<SigningKey> activeKey, boolean signing,
+                                               Supplier<CompanionInserts> companions) {
         this.activeKey = activeKey;
         this.signing = signing;
+        this.companions = companions;
     }
 
     @Override
@@ -59,15 +77,7 @@ public final class SigningAppendEventsStatementBuilder implements AppendEventsSt
             throw new IllegalStateException("signed storage needs byte[] columns, got " + dataType);
         }
         SigningKey key = activeKey.get();
-        // Up to MAX_ROWS events in one multi-row INSERT, run once: the database plans and executes
-        // one statement per group of commands instead of one per event. More than that, one row per
-        // batched statement as Axon does, so no statement outgrows the protocol's parameter limit.
-        boolean oneStatement = events.size() <= MAX_ROWS;
-        String sql = "INSERT INTO " + schema.domainEventTable() + " (" + schema.domainEventFields()
-                + ", signature, signingkeyid) VALUES "
-                + (oneStatement ? String.join(",", Collections.nCopies(events.size(), ROW)) : ROW);
-        PreparedStatement statement = connection.prepareStatement(sql);
-        int offset = 0;
+        List<Row> rows = new ArrayList<>(events.size());
         for (EventMessage<?> message : events) {
             DomainEventMessage<?> event = asDomainEvent(message).andMetaData(Map.of(KEY_ID, key.keyId()));
             SerializedObject<byte[]> payload = serializer.serialize(event.getPayload(), byte[].class);
@@ -77,21 +87,23 @@ public final class SigningAppendEventsStatementBuilder implements AppendEventsSt
                     event.getAggregateIdentifier(), event.getSequenceNumber(),
                     payload.getType().getName(), payload.getType().getRevision(), timestamp,
                     payload.getData(), metaData.getData(), key.keyId());
-            byte[] signature = signing ? key.sign(entry.encode()) : new byte[0];
-
-            statement.setString(offset + 1, entry.eventId());
-            statement.setString(offset + 2, entry.aggregateId());
-            statement.setLong(offset + 3, entry.sequenceNumber());
-            statement.setString(offset + 4, entry.aggregateType());
-            statement.setString(offset + 5, timestamp);
-            statement.setString(offset + 6, entry.payloadType());
-            statement.setString(offset + 7, entry.payloadRevision());
-            statement.setBytes(offset + 8, entry.payload());
-            statement.setBytes(offset + 9, entry.metadata());
-            statement.setBytes(offset + 10, signature);
-            statement.setString(offset + 11, entry.keyId());
+            rows.add(new Row(entry, signing ? key.sign(entry.encode()) : new byte[0]));
+        }
+        // Up to MAX_ROWS events in one multi-row INSERT, run once: the database plans and executes
+        // one statement per group of commands instead of one per event. More than that, one row per
+        // batched statement as Axon does, so no statement outgrows the protocol's parameter limit.
+        boolean oneStatement = rows.size() <= MAX_ROWS;
+        CompanionInserts with = oneStatement ? companions.get() : null;
+        String sql = (with == null ? "" : "WITH " + with.withClauses() + " ")
+                + "INSERT INTO " + schema.domainEventTable() + " (" + schema.domainEventFields()
+                + ", signature, signingkeyid) VALUES "
+                + (oneStatement ? String.join(",", Collections.nCopies(rows.size(), ROW)) : ROW);
+        PreparedStatement statement = connection.prepareStatement(sql);
+        int first = with == null ? 1 : with.bind(statement, 1);
+        for (Row row : rows) {
+            row.bind(statement, first);
             if (oneStatement) {
-                offset += COLUMNS;
+                first += COLUMNS;
             } else {
                 statement.addBatch();
             }
@@ -107,5 +119,23 @@ public final class SigningAppendEventsStatementBuilder implements AppendEventsSt
         return event instanceof DomainEventMessage<?> domainEvent
                 ? domainEvent
                 : new GenericDomainEventMessage<>(null, event.getIdentifier(), 0L, event, event::getTimestamp);
+    }
+
+    /** One event's values as signed, bound to a row's {@value #COLUMNS} placeholders. */
+    private record Row(SignedEntry entry, byte[] signature) {
+
+        void bind(PreparedStatement statement, int first) throws SQLException {
+            statement.setString(first, entry.eventId());
+            statement.setString(first + 1, entry.aggregateId());
+            statement.setLong(first + 2, entry.sequenceNumber());
+            statement.setString(first + 3, entry.aggregateType());
+            statement.setString(first + 4, entry.timestamp());
+            statement.setString(first + 5, entry.payloadType());
+            statement.setString(first + 6, entry.payloadRevision());
+            statement.setBytes(first + 7, entry.payload());
+            statement.setBytes(first + 8, entry.metadata());
+            statement.setBytes(first + 9, signature);
+            statement.setString(first + 10, entry.keyId());
+        }
     }
 }

@@ -1,0 +1,28 @@
+package org.sijil.core.store;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+/**
+ * Rows a unit of work stores beside its events (a group's national-number claims and new data
+ * keys, say), written by the very statement that stores the events, as data-modifying
+ * {@code WITH} clauses: PostgreSQL runs each of them once, to completion, whether or not the
+ * insert reads them, and the rows cost no round trip of their own. If any of them is refused, the
+ * whole statement is, and so the events with it.
+ */
+public interface CompanionInserts {
+
+    /**
+     * The {@code WITH} list without the keyword: one or more {@code name AS (...)} separated by
+     * commas, with {@code ?} placeholders.
+     */
+    String withClauses();
+
+    /**
+     * Binds the placeholders of {@link #withClauses()}, which come before any other in the
+     * statement.
+     *
+     * @return the index of the statement's next placeholder
+     */
+    int bind(PreparedStatement statement, int first) throws SQLException;
+}
