@@ -58,12 +58,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>If any command of a group fails — a broken rule, a version conflict, a refused insert — the
  * whole transaction is rolled back and every command of the group is run again on its own, in its
  * own transaction and on a thread of its own, exactly as without group commit; so each caller gets the result it would have had
- * alone, and a failed command leaves nothing behind. (A command that found no other queued is a
- * group of one; when its own handler refuses it, that refusal is its answer, as it would be alone.) The same happens when storing the group's
+ * alone, and a failed command leaves nothing behind. The same happens when storing the group's
  * events fails, or when the commit itself is refused in a way that means the transaction certainly
  * rolled back (an integrity or serialization failure, SQLSTATE classes 23 and 40), or when a deferred
  * insert is refused (a national number or person id taken or claimed twice in the group): run alone,
- * those commands use the immediate statements and get their own errors. Any other failure
+ * those commands use the immediate statements and get their own errors. A command that found no
+ * other queued is a group of one; when its own handler refuses it, that refusal is its answer at
+ * once, as it would be alone, without a second run. Any other failure
  * of the commit (a lost connection, say) leaves it unknown whether the group was stored: then every
  * caller of the group gets that error, as a command alone would, and nothing is run again, since
  * running an update twice could record it twice.

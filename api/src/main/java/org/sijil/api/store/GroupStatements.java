@@ -103,11 +103,15 @@ public final class GroupStatements implements CompanionInserts {
      */
     public static CompanionInserts take() {
         GroupStatements group = current();
-        if (group == null || group.sent || (group.nationalNumbers.isEmpty() && group.keys.isEmpty())) {
+        return group == null ? null : group.takeOnce();
+    }
+
+    private CompanionInserts takeOnce() {
+        if (sent || (nationalNumbers.isEmpty() && keys.isEmpty())) {
             return null;
         }
-        group.sent = true;
-        return group;
+        sent = true;
+        return this;
     }
 
     /**
@@ -150,7 +154,7 @@ public final class GroupStatements implements CompanionInserts {
      *         not granted in time); the group must then be rolled back
      */
     public void execute(JdbcTemplate jdbc) {
-        CompanionInserts inserts = take();
+        CompanionInserts inserts = takeOnce();
         if (inserts == null) {
             return;
         }
