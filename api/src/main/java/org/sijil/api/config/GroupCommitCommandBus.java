@@ -75,8 +75,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * detection sees that cycle. So a group's deferred inserts wait at most {@code lockTimeout} for a
  * row lock (PostgreSQL's {@code lock_timeout}, set for the rest of the group's transaction by the
  * statement that sends them, before they insert); past that the group is rolled back and run again
- * command by command, and commands alone wait as before. (The group's events wait for no row of
- * another group: two groups storing events of one aggregate on one node take its lock in turn.)
+ * command by command, and commands alone wait as before. The statements before those inserts run
+ * without the timeout, and none of them can wait on another group's row: two groups storing events
+ * of one aggregate on one node take its lock in turn, and the one insert made while commands are
+ * handled (the marriage index) is keyed by an id made for that marriage.
  *
  * <p>Commands sent while the sending thread is already in a transaction or a unit of work (several
  * access records stored all-or-none, a command sent from a handler) are handled at once on that
