@@ -176,8 +176,7 @@ public final class FeedMessages {
             g.writeStringField("personId", hasPerson(payloadType) ? key : null);
             g.writeStringField("aggregateId", row.entry().aggregateId());
             g.writeStringField("governorate", governorate(event, row));
-            g.writeStringField("recordedAt",
-                    recordedAt.canonical() ? recordedAt.text() : recordedAt.instant().toString());
+            g.writeStringField("recordedAt", recordedAt.iso());
             g.writeNumberField("globalIndex", row.globalIndex());
             if (logIndex == null) {
                 g.writeNullField("logIndex");
@@ -308,7 +307,7 @@ public final class FeedMessages {
     /** A person event's registration time (shown in clear in the stored row); the event's timestamp otherwise. */
     private static StoredInstant recordedAt(EventMessage<?> event, Class<?> payloadType, StoredPayload stored) {
         if (!PersonEvent.class.isAssignableFrom(payloadType)) {
-            return computed(event.getTimestamp());
+            return StoredInstant.of(event.getTimestamp());
         }
         String text = stored.text("recordedAt");
         if (text != null) {
@@ -318,11 +317,7 @@ public final class FeedMessages {
                 // not the stored form this build writes: ask the payload itself
             }
         }
-        return computed(((PersonEvent) event.getPayload()).recordedAt());
-    }
-
-    private static StoredInstant computed(Instant instant) {
-        return new StoredInstant(instant, null, false);
+        return StoredInstant.of(((PersonEvent) event.getPayload()).recordedAt());
     }
 
     /**

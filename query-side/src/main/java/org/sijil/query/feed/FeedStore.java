@@ -1,7 +1,6 @@
 package org.sijil.query.feed;
 
 import java.sql.Array;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,7 +27,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class FeedStore {
 
-    private static final String EVENT_COLUMNS_E = StoredRows.columns("e.");
+    /** Stored rows with their log leaf; completed by {@code column = ANY(?)}. */
+    private static final String ROWS_WHERE = "SELECT " + StoredRows.columns("e.") + ", l.leaf_index"
+            + " FROM domainevententry e LEFT JOIN log_leaf l ON l.event_id = e.eventidentifier WHERE e.";
 
     private final JdbcTemplate jdbc;
 
@@ -54,11 +55,7 @@ public final class FeedStore {
         if (eventIds.isEmpty()) {
             return rows;
         }
-        jdbc.query(c -> withArray(c, "SELECT " + EVENT_COLUMNS_E + ", l.leaf_index FROM domainevententry e"
-                + " LEFT JOIN log_leaf l ON l.event_id = e.eventidentifier WHERE e.eventidentifier = ANY(?)",
-                "varchar", eventIds.toArray(String[]::new)), (ResultSet rs) -> {
-                    put(rows, rs, null);
-                });
+        select(rows, "eventidentifier", "varchar", eventIds.toArray(String[]::new), null);
         return rows;
     }
 
@@ -79,11 +76,7 @@ public final class FeedStore {
         }
         Map<String, Row> rows = new HashMap<>();
         Set<String> wanted = eventIds instanceof Set<String> set ? set : Set.copyOf(eventIds);
-        jdbc.query(c -> withArray(c, "SELECT " + EVENT_COLUMNS_E + ", l.leaf_index FROM domainevententry e"
-                + " LEFT JOIN log_leaf l ON l.event_id = e.eventidentifier WHERE e.globalindex = ANY(?)",
-                "bigint", hints.toArray(Long[]::new)), (ResultSet rs) -> {
-                    put(rows, rs, wanted);
-                });
+        select(rows, "globalindex", "bigint", hints.toArray(Long[]::new), wanted);
         if (rows.size() < wanted.size()) {
             List<String> missing = new ArrayList<>();
             for (String id : wanted) {
@@ -96,13 +89,22 @@ public final class FeedStore {
         return rows;
     }
 
-    /** Adds the current row, unless {@code wanted} is given and does not hold its event id. */
-    private static void put(Map<String, Row> rows, ResultSet rs, Set<String> wanted) throws SQLException {
-        StoredEvent row = StoredRows.event(rs, 0);
-        if (wanted == null || wanted.contains(row.entry().eventId())) {
-            long leaf = rs.getLong("leaf_index");
-            rows.put(row.entry().eventId(), new Row(row, rs.wasNull() ? null : leaf));
-        }
+    /**
+     * Adds to {@code rows} the rows whose {@code column} is one of {@code values} (an array of SQL
+     * {@code type}), but those whose event id {@code wanted}, if given, does not hold.
+     */
+    private void select(Map<String, Row> rows, String column, String type, Object[] values, Set<String> wanted) {
+        jdbc.query(c -> {
+            PreparedStatement statement = c.prepareStatement(ROWS_WHERE + column + " = ANY(?)");
+            statement.setArray(1, c.createArrayOf(type, values));
+            return statement;
+        }, (ResultSet rs) -> {
+            StoredEvent row = StoredRows.event(rs, 0);
+            if (wanted == null || wanted.contains(row.entry().eventId())) {
+                long leaf = rs.getLong("leaf_index");
+                rows.put(row.entry().eventId(), new Row(row, rs.wasNull() ? null : leaf));
+            }
+        });
     }
 
     /** Every legal basis on file (a small reference table). */
@@ -128,12 +130,5 @@ public final class FeedStore {
             }
         }
         return set;
-    }
-
-    private static PreparedStatement withArray(Connection connection, String sql, String type, Object[] values)
-            throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
-        statement.setArray(1, connection.createArrayOf(type, values));
-        return statement;
     }
 }

@@ -17,6 +17,16 @@ import java.time.LocalDate;
  */
 record StoredInstant(Instant instant, String text, boolean canonical) {
 
+    /** An instant not read from stored text. */
+    static StoredInstant of(Instant instant) {
+        return new StoredInstant(instant, null, false);
+    }
+
+    /** The instant as {@link Instant#toString()} writes it: the stored text itself when that is the same. */
+    String iso() {
+        return canonical ? text : instant.toString();
+    }
+
     /**
      * Reads {@code yyyy-MM-ddTHH:mm:ss[.fraction]Z} (1 to 9 fraction digits, a four-digit year); any
      * other form, and any out-of-range field, is left to {@link Instant#parse(CharSequence)}.
