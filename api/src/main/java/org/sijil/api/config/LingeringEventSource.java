@@ -32,6 +32,9 @@ import org.axonframework.messaging.StreamableMessageSource;
  */
 public final class LingeringEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
+    /** The longest linger a setting may ask for. */
+    private static final Duration MAX_LINGER = Duration.ofSeconds(1);
+
     private final StreamableMessageSource<TrackedEventMessage<?>> delegate;
     private final long lingerNanos;
     private final int batchSize;
@@ -51,6 +54,18 @@ public final class LingeringEventSource implements StreamableMessageSource<Track
         }
         this.lingerNanos = linger.toNanos();
         this.batchSize = batchSize;
+    }
+
+    /**
+     * Checks a linger setting: from 0 (off) to a second.
+     *
+     * @param property the setting's name, for the message
+     * @throws IllegalArgumentException if {@code linger} is outside that range
+     */
+    public static void checkSetting(Duration linger, String property) {
+        if (linger != null && (linger.isNegative() || linger.compareTo(MAX_LINGER) > 0)) {
+            throw new IllegalArgumentException(property + " must be between 0 and 1s");
+        }
     }
 
     @Override

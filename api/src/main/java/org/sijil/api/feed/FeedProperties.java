@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Pattern;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.sijil.api.config.LingeringEventSource;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -59,9 +60,7 @@ public record FeedProperties(
         if (ackTimeout != null && ackTimeout.compareTo(Duration.ofSeconds(2)) < 0) {
             throw new IllegalArgumentException("sijil.feeds.ack-timeout must be at least 2s");
         }
-        if (linger != null && (linger.isNegative() || linger.compareTo(Duration.ofSeconds(1)) > 0)) {
-            throw new IllegalArgumentException("sijil.feeds.linger must be between 0 and 1s");
-        }
+        LingeringEventSource.checkSetting(linger, "sijil.feeds.linger");
     }
 
     /**

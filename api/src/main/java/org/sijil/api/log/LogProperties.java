@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
+import org.sijil.api.config.LingeringEventSource;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -33,8 +34,6 @@ record LogProperties(
         if (checkpointInterval != null && (checkpointInterval.isNegative() || checkpointInterval.isZero())) {
             throw new IllegalArgumentException("sijil.log.checkpoint-interval must be positive");
         }
-        if (linger != null && (linger.isNegative() || linger.compareTo(Duration.ofSeconds(1)) > 0)) {
-            throw new IllegalArgumentException("sijil.log.linger must be between 0 and 1s");
-        }
+        LingeringEventSource.checkSetting(linger, "sijil.log.linger");
     }
 }
