@@ -54,9 +54,7 @@ class LingeringEventSourceTest {
 
     @Test
     void afterAQuietSpellTheFirstEventIsHandedOverAtOnce() throws Exception {
-        store.add(1);
-        stream.hasNextAvailable(1000, TimeUnit.MILLISECONDS);
-        stream.nextAvailable();
+        firstBatchOfOne();
         store.now += 25 * MS;
         store.add(2);
 
@@ -88,9 +86,7 @@ class LingeringEventSourceTest {
 
     @Test
     void itNeverWaitsPastTheCallersTimeout() throws Exception {
-        store.add(1);
-        stream.hasNextAvailable(1000, TimeUnit.MILLISECONDS);
-        stream.nextAvailable();
+        firstBatchOfOne();
         store.add(2);
 
         assertThat(stream.hasNextAvailable(5, TimeUnit.MILLISECONDS)).isTrue();
@@ -99,9 +95,7 @@ class LingeringEventSourceTest {
 
     @Test
     void withNothingStoredItAnswersNoWithoutLingering() throws Exception {
-        store.add(1);
-        stream.hasNextAvailable(1000, TimeUnit.MILLISECONDS);
-        stream.nextAvailable();
+        firstBatchOfOne();
 
         assertThat(stream.hasNextAvailable(100, TimeUnit.MILLISECONDS)).isFalse();
         assertThat(waits).isEmpty();
@@ -132,6 +126,13 @@ class LingeringEventSourceTest {
                 .isInstanceOf(LingeringEventSource.LingeringStream.class);
         assertThatThrownBy(() -> new LingeringEventSource(source, Duration.ofMillis(-1), 10))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** The first batch: one event, handed over at once. */
+    private void firstBatchOfOne() throws InterruptedException {
+        store.add(1);
+        assertThat(stream.hasNextAvailable(1000, TimeUnit.MILLISECONDS)).isTrue();
+        stream.nextAvailable();
     }
 
     /** Events in a queue; a blocking wait with nothing queued lets the whole timeout pass. */
