@@ -23,21 +23,21 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The inserts of a group of commands that share one transaction, sent with the group's events
- * instead of one round trip per command: the national numbers the group's births claim and the data
- * keys made for those new persons. They go as {@code WITH} clauses of the statement that stores the
- * events ({@link CompanionInserts}), so a group costs the database two round trips, that statement
- * and the commit; should the events not fit one statement, they are sent on their own just before
- * the commit ({@link #execute}).
+ * instead of one round trip per command: the national numbers the group's births claim, the data
+ * keys made for those new persons, and the ID card numbers its cards claim. They go as {@code WITH}
+ * clauses of the statement that stores the events ({@link CompanionInserts}), so a group costs the
+ * database two round trips, that statement and the commit; should the events not fit one
+ * statement, they are sent on their own just before the commit ({@link #execute}).
  *
- * <p>Nothing is checked when an insert is deferred: a national number or person id that is taken,
- * claimed twice in the group, or a data key row that already exists makes the deferred insert fail,
- * which fails the group; the group's commands are then run again one by one, each in its own
- * transaction with the immediate statements, so each gets its own error and the others are stored.
- * That is why the deferred inserts never use {@code ON CONFLICT DO NOTHING}: a data key used to
- * seal a stored event is the one stored with it, or the group does not commit.
+ * <p>Nothing is checked when an insert is deferred: a national number, person id or card number
+ * that is taken or claimed twice in the group, or a data key row that already exists makes the
+ * deferred insert fail, which fails the group; the group's commands are then run again one by one,
+ * each in its own transaction with the immediate statements, so each gets its own error and the
+ * others are stored. That is why the deferred inserts never use {@code ON CONFLICT DO NOTHING}: a
+ * data key used to seal a stored event is the one stored with it, or the group does not commit.
  *
  * <p>The inserts wait at most the group's lock timeout for a row another transaction holds (a
- * national number claimed there and not yet committed): the {@code lock_timeout} clause sets
+ * national or card number claimed there and not yet committed): the {@code lock_timeout} clause sets
  * PostgreSQL's {@code lock_timeout} for the rest of the transaction, and the inserts read it before
  * their first row, so it is set before they can wait.
  *
@@ -58,6 +58,10 @@ public final class GroupStatements implements CompanionInserts {
             + "(national_number, person_id) SELECT c.national_number, c.person_id "
             + "FROM lock_timeout, unnest(?::char(12)[], ?::uuid[]) AS c(national_number, person_id))";
 
+    private static final String INSERT_CARD_NUMBERS = "cards AS (INSERT INTO id_card_number "
+            + "(card_key, person_id) SELECT c.card_key, c.person_id "
+            + "FROM lock_timeout, unnest(?::bytea[], ?::uuid[]) AS c(card_key, person_id))";
+
     private static final String INSERT_DATA_KEYS = "data_keys AS (INSERT INTO person_data_key "
             + "(person_id, wrapped_key, master_key_id, created_at) SELECT k.person_id, k.wrapped_key, ?, ? "
             + "FROM lock_timeout, unnest(?::uuid[], ?::bytea[]) AS k(person_id, wrapped_key))";
@@ -68,6 +72,8 @@ public final class GroupStatements implements CompanionInserts {
     private final List<String> nationalNumbers = new ArrayList<>();
     private final List<UUID> claimants = new ArrayList<>();
     private final Map<UUID, NewKey> keys = new LinkedHashMap<>();
+    private final List<byte[]> cardKeys = new ArrayList<>();
+    private final List<UUID> cardHolders = new ArrayList<>();
     private String masterKeyId;
     private Instant keysCreatedAt;
     private boolean sent;
@@ -107,7 +113,7 @@ public final class GroupStatements implements CompanionInserts {
     }
 
     private CompanionInserts takeOnce() {
-        if (sent || (nationalNumbers.isEmpty() && keys.isEmpty())) {
+        if (sent || (nationalNumbers.isEmpty() && keys.isEmpty() && cardKeys.isEmpty())) {
             return null;
         }
         sent = true;
@@ -122,6 +128,15 @@ public final class GroupStatements implements CompanionInserts {
         nationalNumbers.add(Objects.requireNonNull(nationalNumber, "nationalNumber"));
         claimants.add(Objects.requireNonNull(personId, "personId"));
         registered.add(personId);
+    }
+
+    /**
+     * Defers the claim of an ID card number, by its lookup key. A number claimed twice in the group
+     * is kept twice, so that the insert fails on it.
+     */
+    void claimIdCardNumber(byte[] cardKey, UUID personId) {
+        cardKeys.add(Objects.requireNonNull(cardKey, "cardKey"));
+        cardHolders.add(Objects.requireNonNull(personId, "personId"));
     }
 
     /** Whether a command of this group claimed a national number for the person, i.e. registers them. */
@@ -173,6 +188,9 @@ public final class GroupStatements implements CompanionInserts {
         if (!keys.isEmpty()) {
             clauses.append(", ").append(INSERT_DATA_KEYS);
         }
+        if (!cardKeys.isEmpty()) {
+            clauses.append(", ").append(INSERT_CARD_NUMBERS);
+        }
         return clauses.toString();
     }
 
@@ -192,6 +210,10 @@ public final class GroupStatements implements CompanionInserts {
             statement.setObject(index++, OffsetDateTime.ofInstant(keysCreatedAt, ZoneOffset.UTC));
             statement.setArray(index++, connection.createArrayOf("uuid", keys.keySet().toArray()));
             statement.setArray(index++, connection.createArrayOf("bytea", wrapped));
+        }
+        if (!cardKeys.isEmpty()) {
+            statement.setArray(index++, connection.createArrayOf("bytea", cardKeys.toArray(byte[][]::new)));
+            statement.setArray(index++, connection.createArrayOf("uuid", cardHolders.toArray()));
         }
         return index;
     }

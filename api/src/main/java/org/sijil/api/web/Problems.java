@@ -67,7 +67,7 @@ class Problems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RegistryRuleViolation.class)
     ResponseEntity<Object> ruleViolation(RegistryRuleViolation e, WebRequest request) {
         HttpStatus status = switch (e.code()) {
-            case "national-number.taken" -> HttpStatus.CONFLICT;
+            case "national-number.taken", "id-card.number-taken" -> HttpStatus.CONFLICT;
             case "marriage.not-found" -> HttpStatus.NOT_FOUND;
             case "person.erased" -> HttpStatus.GONE;
             default -> HttpStatus.UNPROCESSABLE_ENTITY;

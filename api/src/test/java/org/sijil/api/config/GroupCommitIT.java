@@ -42,6 +42,7 @@ import org.sijil.api.SijilApplication;
 import org.sijil.api.store.EventLedger;
 import org.sijil.api.store.GroupStatements;
 import org.sijil.core.api.BirthRegisteredEvent;
+import org.sijil.core.api.IssueIdCardCommand;
 import org.sijil.core.api.LineageName;
 import org.sijil.core.api.PersonName;
 import org.sijil.core.api.Place;
@@ -50,6 +51,7 @@ import org.sijil.core.api.RegisterBirthCommand;
 import org.sijil.core.api.RegistryRuleViolation;
 import org.sijil.core.api.Sex;
 import org.sijil.core.nationalnumber.NationalNumber;
+import org.sijil.core.person.IdCardIndex;
 import org.sijil.core.person.PersonIndex;
 import org.sijil.core.store.DataKeyStore;
 import org.sijil.core.store.SigningAppendEventsStatementBuilder;
@@ -114,6 +116,9 @@ class GroupCommitIT {
 
     @Autowired
     PersonIndex personIndex;
+
+    @Autowired
+    IdCardIndex idCardIndex;
 
     @Autowired
     EventStore eventStore;
@@ -199,6 +204,40 @@ class GroupCommitIT {
         assertNothingStored(pair[loser].personId());
         assertStored(pair[1 - loser]);
         assertStoredExcept(births, outcomes, 2, 7);
+        assertThat(runAgainAlone(statistics()) - runAgainAlone(before)).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void twoPersonsIssuedOneCardNumberInOneGroupGetItOnceAndTheOtherIsRefusedWithItsOwnError() throws Exception {
+        List<RegisterBirthCommand> births = births(SENDERS);
+        for (RegisterBirthCommand birth : births) {
+            send(birth);
+        }
+        String number = newCardNumber();
+        List<IssueIdCardCommand> cards = new ArrayList<>();
+        for (int i = 0; i < births.size(); i++) {
+            cards.add(card(births.get(i).personId(), i == 3 || i == 6 ? number : number + "X" + i));
+        }
+        String before = statistics();
+
+        List<Outcome> outcomes = sendTogether(
+                cards.stream().<Supplier<Object>>map(c -> () -> commands.sendAndWait(c, RECORDED_BY)).toList());
+
+        Throwable[] failures = {outcomes.get(3).failure(), outcomes.get(6).failure()};
+        assertThat(failures).as("exactly one of the two is refused").filteredOn(f -> f != null).hasSize(1);
+        int loser = failures[0] != null ? 3 : 6;
+        assertThat(failures[loser == 3 ? 0 : 1]).isInstanceOf(RegistryRuleViolation.class);
+        assertThat(((RegistryRuleViolation) failures[loser == 3 ? 0 : 1]).code()).isEqualTo("id-card.number-taken");
+        for (int i = 0; i < births.size(); i++) {
+            UUID person = births.get(i).personId();
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?",
+                    Long.class, person.toString())).as("events of person %d", i).isEqualTo(i == loser ? 1 : 2);
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM id_card_number WHERE person_id = ?", Long.class,
+                    person)).as("card numbers of person %d", i).isEqualTo(i == loser ? 0 : 1);
+            if (i != loser) {
+                assertThat(outcomes.get(i).failure()).as("card %d", i).isNull();
+            }
+        }
         assertThat(runAgainAlone(statistics()) - runAgainAlone(before)).isGreaterThanOrEqualTo(2);
     }
 
@@ -298,7 +337,7 @@ class GroupCommitIT {
 
     @Test
     void aGroupsClaimsAndDataKeysAreSentByTheStatementThatStoresItsEventsOrOnTheirOwnWhenTheEventsTakeSeveral() {
-        // every statement that inserts a claim or a data key, as the application sent it
+        // every statement that inserts a claim (national or card number) or a data key, as the application sent it
         jdbc.execute("CREATE TABLE sijil_test_insert_query (tbl text, query text)");
         jdbc.execute("""
                 CREATE FUNCTION sijil_test_log_insert() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -306,7 +345,7 @@ class GroupCommitIT {
                     INSERT INTO sijil_test_insert_query VALUES (TG_TABLE_NAME, current_query());
                     RETURN NULL;
                 END $$""");
-        for (String table : List.of("national_number", "person_data_key")) {
+        for (String table : List.of("national_number", "person_data_key", "id_card_number")) {
             jdbc.execute("CREATE TRIGGER sijil_test_log_insert AFTER INSERT ON " + table
                     + " FOR EACH STATEMENT EXECUTE FUNCTION sijil_test_log_insert()");
         }
@@ -317,6 +356,12 @@ class GroupCommitIT {
             assertStored(birth);
             assertThat(loggedInserts()).hasSize(2).allSatisfy(query -> assertThat(query)
                     .containsIgnoringCase("INSERT INTO DomainEventEntry").contains("claims AS", "data_keys AS"));
+            // and so does a card's number
+            jdbc.execute("TRUNCATE sijil_test_insert_query");
+            commands.sendAndWait(card(birth.personId(), newCardNumber()), RECORDED_BY);
+            assertThat(jdbc.queryForList("SELECT query FROM sijil_test_insert_query WHERE tbl = 'id_card_number'",
+                    String.class)).singleElement().satisfies(query -> assertThat(query)
+                    .containsIgnoringCase("INSERT INTO DomainEventEntry").contains("cards AS"));
 
             // events too many for one statement: the group's inserts are sent just before the commit
             jdbc.execute("TRUNCATE sijil_test_insert_query");
@@ -336,6 +381,7 @@ class GroupCommitIT {
             });
             personIndex.claimNationalNumber(nationalNumber, personId);
             dataKeys.dataKeyForWriting(personId);
+            idCardIndex.claim(newCardNumber(), personId);
             eventStore.publish(events);
             root.commit();
 
@@ -344,10 +390,12 @@ class GroupCommitIT {
             assertThat(jdbc.queryForObject("SELECT count(*) FROM person_data_key WHERE person_id = ?", Long.class,
                     personId)).isEqualTo(1);
             assertThat(ledger.eventsOf(aggregate)).hasSize(events.size());
-            assertThat(loggedInserts()).hasSize(2).allSatisfy(query -> assertThat(query)
-                    .doesNotContainIgnoringCase("DomainEventEntry").contains("claims AS", "data_keys AS"));
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM id_card_number WHERE person_id = ?", Long.class,
+                    personId)).isEqualTo(1);
+            assertThat(loggedInserts()).hasSize(3).allSatisfy(query -> assertThat(query)
+                    .doesNotContainIgnoringCase("DomainEventEntry").contains("claims AS", "data_keys AS", "cards AS"));
         } finally {
-            for (String table : List.of("national_number", "person_data_key")) {
+            for (String table : List.of("national_number", "person_data_key", "id_card_number")) {
                 jdbc.execute("DROP TRIGGER sijil_test_log_insert ON " + table);
             }
             jdbc.execute("DROP FUNCTION sijil_test_log_insert()");
@@ -479,6 +527,16 @@ class GroupCommitIT {
     private static RegisterBirthCommand sameNumberAs(RegisterBirthCommand birth, UUID personId) {
         return new RegisterBirthCommand(personId, birth.nationalNumber(), NAME, Sex.FEMALE, LocalDate.of(2024, 4, 4),
                 new Place("BGD", null, "مستشفى اليرموك"), null, null, "BGD-KARKH-01", Instant.now());
+    }
+
+    private static IssueIdCardCommand card(UUID personId, String number) {
+        return new IssueIdCardCommand(personId, null, number, LocalDate.of(2024, 5, 1), LocalDate.of(2034, 5, 1),
+                "BGD-KARKH-01", Instant.now());
+    }
+
+    /** A card number no other test of this database issues. */
+    private String newCardNumber() {
+        return "GC" + (1_000_000 + random.nextInt(8_999_999));
     }
 
     private Object send(RegisterBirthCommand birth) {

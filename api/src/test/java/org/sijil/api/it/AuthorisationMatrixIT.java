@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,8 @@ class AuthorisationMatrixIT extends ConsentBaseIT {
     private static String consentedPurpose;
     private static String basisPurpose;
     private static final String NEITHER_PURPOSE = purpose("matrix-nothing");
+    /** Card numbers issued by this test, each to one person: a number is never given to two. */
+    private static final AtomicInteger CARDS = new AtomicInteger();
 
     static Stream<Cell> cells() {
         return read().stream();
@@ -192,7 +195,7 @@ class AuthorisationMatrixIT extends ConsentBaseIT {
                      "effectiveDate": "2023-01-01", "legalReference": "2023/5"}""";
             case "/api/v1/persons/{person}/residence-changes" ->
                     "{\"residence\": " + place + ", \"since\": \"2024-02-01\"}";
-            case "/api/v1/persons/{person}/id-cards" -> "{\"cardNumber\": \"MX" + (100000 + (int) (Math.random() * 899999))
+            case "/api/v1/persons/{person}/id-cards" -> "{\"cardNumber\": \"MX" + (100000 + CARDS.incrementAndGet())
                     + "\", \"issuedOn\": \"2024-01-10\", \"expiresOn\": \"2034-01-10\"}";
             case "/api/v1/persons/{fresh}/death" -> "{\"dateOfDeath\": \"2024-03-01\", \"placeOfDeath\": " + place + "}";
             case "/api/v1/persons/{fresh}/erasure" -> "{\"legalReference\": \"Court order 2025/7\"}";

@@ -78,6 +78,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ProjectionCorrectnessIT {
 
+    /** ID card numbers issued by the writers of every test here: a number is never given to two persons. */
+    private static final AtomicLong CARDS = new AtomicLong();
+
     /** Each view's processing group and its tables. */
     static final Map<String, List<String>> VIEWS = Map.of(
             PersonViewProjection.NAME, List.of("view_person", "view_person_name", "view_person_child",
@@ -357,7 +360,8 @@ class ProjectionCorrectnessIT {
                                 "{\"residence\": {\"governorate\": \"BGD\", \"district\": \"BGD-RUSAFA\"}, "
                                         + "\"since\": \"2023-01-01\"}"));
                         ok(api.post("/api/v1/persons/" + id + "/id-cards", "registrar-baghdad",
-                                "{\"cardNumber\": \"PC" + (1_000_000 + k) + "\", \"issuedOn\": \"2023-02-01\", "
+                                "{\"cardNumber\": \"PC" + (1_000_000 + CARDS.incrementAndGet())
+                                        + "\", \"issuedOn\": \"2023-02-01\", "
                                         + "\"expiresOn\": \"2033-02-01\"}"));
                     }
                     if (k % 5 == 0) {

@@ -71,6 +71,8 @@ public final class RuleCodes {
     public static final String CORRECTION_NOT_APPLICABLE = "correction.not-applicable";
     /** The person already holds a card with this number. */
     public static final String ID_CARD_DUPLICATE = "id-card.duplicate";
+    /** Another person holds, or held, a card with this number. */
+    public static final String ID_CARD_NUMBER_TAKEN = "id-card.number-taken";
     /** The card's expiry date is not after its issue date. */
     public static final String ID_CARD_EXPIRY_NOT_AFTER_ISSUE = "id-card.expiry-not-after-issue";
     /** The person holds no card with this number. */
@@ -123,6 +125,7 @@ public final class RuleCodes {
         m.put(CORRECTION_EMPTY, "The correction carries no corrected value.");
         m.put(CORRECTION_NOT_APPLICABLE, "A corrected value is not part of the corrected event.");
         m.put(ID_CARD_DUPLICATE, "The person already holds a card with this number.");
+        m.put(ID_CARD_NUMBER_TAKEN, "Another person holds, or held, a card with this number.");
         m.put(ID_CARD_EXPIRY_NOT_AFTER_ISSUE, "The card's expiry date is not after its issue date.");
         m.put(ID_CARD_NOT_HELD, "The person holds no card with this number.");
         m.put(ID_CARD_ALREADY_REVOKED, "The card is already revoked.");

@@ -148,8 +148,12 @@ public class Person {
                 command.registrationOffice(), command.recordedAt()));
     }
 
+    /**
+     * Issues a card. Its number must not belong to another person ({@code cards}, a set-based check in
+     * the same transaction); the aggregate itself refuses a number this person already holds or held.
+     */
     @CommandHandler
-    void handle(IssueIdCardCommand command) {
+    void handle(IssueIdCardCommand command, IdCardIndex cards) {
         requireLiving();
         LocalDate today = registrationDate(command.recordedAt());
         required(command.cardNumber(), "cardNumber");
@@ -164,6 +168,7 @@ public class Person {
         if (card(command.cardNumber()) != null) {
             throw violation(RuleCodes.ID_CARD_DUPLICATE, "cardNumber", "Card already issued to this person");
         }
+        cards.claim(command.cardNumber(), personId);
         apply(new IdCardIssuedEvent(personId, command.cardNumber(), command.issuedOn(), command.expiresOn(),
                 command.registrationOffice(), command.recordedAt()));
     }

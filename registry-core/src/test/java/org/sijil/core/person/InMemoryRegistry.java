@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -17,6 +18,10 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
+import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.messaging.annotation.SimpleResourceParameterResolverFactory;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -43,8 +48,14 @@ final class InMemoryRegistry {
     final EmbeddedEventStore store = EmbeddedEventStore.builder()
             .storageEngine(engine)
             .build();
+    final InMemoryIdCardIndex cards = new InMemoryIdCardIndex();
+    /** Resolves the aggregate's handler parameters, the ID card index among them. */
+    private final ParameterResolverFactory parameters = MultiParameterResolverFactory.ordered(
+            ClasspathParameterResolverFactory.forClass(Person.class),
+            new SimpleResourceParameterResolverFactory(Set.of(cards)));
     final EventSourcingRepository<Person> persons = EventSourcingRepository.builder(Person.class)
             .eventStore(store)
+            .parameterResolverFactory(parameters)
             .build();
     final InMemoryPersonIndex index = new InMemoryPersonIndex();
     final InMemoryMarriageIndex marriages = new InMemoryMarriageIndex();
@@ -55,6 +66,7 @@ final class InMemoryRegistry {
         SimpleCommandBus bus = SimpleCommandBus.builder().build();
         AggregateAnnotationCommandHandler.<Person>builder()
                 .aggregateType(Person.class)
+                .parameterResolverFactory(parameters)
                 .repository(persons)
                 .build()
                 .subscribe(bus);
@@ -146,6 +158,23 @@ final class InMemoryRegistry {
             }
             claims.put(nationalNumber, personId);
             CurrentUnitOfWork.ifStarted(uow -> uow.onRollback(u -> claims.remove(nationalNumber)));
+        }
+    }
+
+    /** The ID card number lookup table, releasing a claim when its unit of work rolls back. */
+    static final class InMemoryIdCardIndex implements IdCardIndex {
+        final Map<String, UUID> holders = new HashMap<>();
+
+        @Override
+        public void claim(String cardNumber, UUID personId) {
+            UUID holder = holders.putIfAbsent(cardNumber, personId);
+            if (holder != null && !holder.equals(personId)) {
+                throw new RegistryRuleViolation(RuleCodes.ID_CARD_NUMBER_TAKEN, "cardNumber",
+                        "Card number held by another person");
+            }
+            if (holder == null) {
+                CurrentUnitOfWork.ifStarted(uow -> uow.onRollback(u -> holders.remove(cardNumber)));
+            }
         }
     }
 

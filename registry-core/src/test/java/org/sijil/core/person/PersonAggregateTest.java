@@ -13,6 +13,7 @@ import static org.sijil.core.person.TestData.name;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -49,6 +50,7 @@ import org.sijil.core.api.ResidenceChangedEvent;
 import org.sijil.core.api.RevokeIdCardCommand;
 import org.sijil.core.api.RuleCodes;
 import org.sijil.core.api.Sex;
+import org.sijil.core.person.InMemoryRegistry.InMemoryIdCardIndex;
 
 /**
  * Every rule one {@link Person} enforces through its own command handlers, on Axon's
@@ -80,7 +82,9 @@ class PersonAggregateTest {
     private static final PersonName HASAN = name("حسن", "علي", "حسين", "الجبوري", "فاطمة", "عباس");
 
     private final UUID id = UUID.randomUUID();
-    private final FixtureConfiguration<Person> fixture = new AggregateTestFixture<>(Person.class);
+    /** The ID card numbers held across the registry, as the set-based index sees them. */
+    private final InMemoryIdCardIndex cards = new InMemoryIdCardIndex();
+    private final FixtureConfiguration<Person> fixture = fixture(cards);
 
     // ------------------------------------------------------------------------------------ death
 
@@ -323,6 +327,26 @@ class PersonAggregateTest {
     }
 
     @Test
+    void rejectsACardNumberHeldByAnotherPersonAndLeavesTheirClaim() {
+        UUID otherHolder = UUID.randomUUID();
+        cards.claim(CARD, otherHolder);
+        fixture.given(bornMuhammad())
+                .when(new IssueIdCardCommand(id, null, CARD, CARD_ISSUED, CARD_EXPIRES, OFFICE, RECORDED_AT))
+                .expectNoEvents()
+                .expectException(RegistryRuleViolation.class)
+                .expectException(violationOf(RuleCodes.ID_CARD_NUMBER_TAKEN, "cardNumber"));
+        assertThat(cards.holders).containsExactly(Map.entry(CARD, otherHolder));
+    }
+
+    @Test
+    void anIssuedCardClaimsItsNumberForThePerson() {
+        fixture.given(bornMuhammad())
+                .when(new IssueIdCardCommand(id, null, CARD, CARD_ISSUED, CARD_EXPIRES, OFFICE, RECORDED_AT))
+                .expectEvents(cardIssued());
+        assertThat(cards.holders).containsExactly(Map.entry(CARD, id));
+    }
+
+    @Test
     void rejectsAnIdCardIssuedBeforeBirth() {
         fixture.given(bornMuhammad())
                 .when(new IssueIdCardCommand(id, null, CARD, BORN.minusDays(1), CARD_EXPIRES, OFFICE, RECORDED_AT))
@@ -466,7 +490,7 @@ class PersonAggregateTest {
     @Test
     void rejectsCorrectionNamingAnEventOfAnotherPerson() {
         UUID zainabId = UUID.randomUUID();
-        FixtureConfiguration<Person> zainabsRecord = new AggregateTestFixture<>(Person.class);
+        FixtureConfiguration<Person> zainabsRecord = fixture(cards);
         zainabsRecord.given(born(zainabId, ZAINAB, Sex.FEMALE, LocalDate.of(1992, 8, 3)));
         String zainabsBirthId = idOfGiven(zainabsRecord, zainabId, 0);
 
@@ -771,5 +795,12 @@ class PersonAggregateTest {
                         .appendText(": ").appendText(violation.getMessage());
             }
         };
+    }
+
+    /** A fixture whose command handlers reach {@code cards} as the registry's ID card index. */
+    private static FixtureConfiguration<Person> fixture(IdCardIndex cards) {
+        FixtureConfiguration<Person> fixture = new AggregateTestFixture<>(Person.class);
+        fixture.registerInjectableResource(cards);
+        return fixture;
     }
 }
