@@ -63,7 +63,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *
  * <p>Settings (environment): {@code BENCH_RATE} (500), {@code BENCH_CLIENTS} (32),
  * {@code BENCH_SECONDS} per measured phase (20), {@code BENCH_WARMUP_SECONDS} (15),
- * {@code BENCH_PERSONS} (300), {@code BENCH_WRITES} background births per second (20).
+ * {@code BENCH_PERSONS} (300), {@code BENCH_WRITES} background births per second (20),
+ * {@code BENCH_FLOOR} (0; 1 also measures {@link FloorRead}, the least a checked and logged read can
+ * do, in the same run: each round then runs bare, checked, floor, and the warm-up is split in three).
  */
 public final class AccessBench {
 
@@ -88,10 +90,11 @@ public final class AccessBench {
         int warmup = setting("BENCH_WARMUP_SECONDS", 15);
         int personCount = setting("BENCH_PERSONS", 300);
         int writesPerSecond = setting("BENCH_WRITES", 20);
+        boolean withFloor = setting("BENCH_FLOOR", 0) != 0;
 
         Path data = Files.createTempDirectory(Path.of("/tmp"), "sijil-access-bench-");
         Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
-        SpringApplication application = new SpringApplication(SijilApplication.class, BareRead.class);
+        SpringApplication application = new SpringApplication(SijilApplication.class, BareRead.class, FloorRead.class);
         // as command-line arguments, so they win over application.yml (default properties would not)
         String[] settings = {
             "--server.port=0",
@@ -127,13 +130,18 @@ public final class AccessBench {
                     numbers.size(), clients, rate, writesPerSecond);
             Read bare = new Read("bare read (no check, no log)", "/bench/bare/persons");
             Read checked = new Read("consent-checked, access-logged", "/api/v1/ministry/persons");
+            Read floor = new Read("floor: consent decision, one signed durable row", "/bench/floor/persons");
             PostgresCpu postgres = new PostgresCpu(data.resolve("postgres"));
-            run(port, ministry, numbers, bare, rate, clients, warmup / 2, false, postgres, jdbc);
-            run(port, ministry, numbers, checked, rate, clients, warmup - warmup / 2, false, postgres, jdbc);
+            List<Read> reads = withFloor ? List.of(bare, checked, floor) : List.of(bare, checked);
+            for (Read read : reads) {
+                run(port, ministry, numbers, read, rate, clients, warmup / reads.size(), false, postgres, jdbc);
+            }
             long checkedCounted = 0;
             for (int round = 0; round < 2; round++) {
-                run(port, ministry, numbers, bare, rate, clients, seconds, true, postgres, jdbc);
-                checkedCounted += run(port, ministry, numbers, checked, rate, clients, seconds, true, postgres, jdbc);
+                for (Read read : reads) {
+                    long counted = run(port, ministry, numbers, read, rate, clients, seconds, true, postgres, jdbc);
+                    checkedCounted += read == checked ? counted : 0;
+                }
             }
             writing.set(false);
             writer.join();
@@ -143,10 +151,15 @@ public final class AccessBench {
             System.out.println("| read | requests | errors | achieved reads/s | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms "
                     + "| CPU ms/request | PostgreSQL CPU ms/request |");
             System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
-            System.out.println(bare.row());
-            System.out.println(checked.row());
+            for (Read read : reads) {
+                System.out.println(read.row());
+            }
             System.out.printf(Locale.ROOT, "%np99 checked / p99 bare = %.2f; CPU per request checked / bare = %.2f%n",
                     checked.percentile(99) / bare.percentile(99), checked.cpuPerRequest() / bare.cpuPerRequest());
+            if (withFloor) {
+                System.out.printf(Locale.ROOT, "p99 floor / p99 bare = %.2f; CPU per request floor / bare = %.2f%n",
+                        floor.percentile(99) / bare.percentile(99), floor.cpuPerRequest() / bare.cpuPerRequest());
+            }
             System.out.printf(Locale.ROOT, "background births stored: %d (%d failed)%n", writes.get(), writeErrors.get());
             System.out.printf(Locale.ROOT, "access records written: %d (checked reads answered 200, warm-up included: %d)%n",
                     accessesAfter - accessesBefore, checked.ok.get());
