@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
 @Component
 class JdbcIdCardIndex implements IdCardIndex {
 
-    static final String KEY_NAME = "id-card-number";
+    private static final String KEY_NAME = "id-card-number";
 
     private final JdbcTemplate jdbc;
     private final KeyedHash hash;

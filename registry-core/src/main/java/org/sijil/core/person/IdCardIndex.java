@@ -6,7 +6,7 @@ import java.util.UUID;
  * The set-based rule that an ID card number belongs to one person, for good: a number given to one
  * person is never given to another, even after its card is revoked or its holder erased.
  * Implementations write to a lookup table in the same transaction as the card's event, so a
- * rolled-back issue releases its claim. Card numbers are personal data, so the table need not hold
+ * rolled-back issue releases its claim. Card numbers are personal data: the table should not hold
  * them in the clear.
  */
 public interface IdCardIndex {
