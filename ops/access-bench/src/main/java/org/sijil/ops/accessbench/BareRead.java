@@ -34,14 +34,28 @@ class BareRead {
 
     @GetMapping("/bench/bare/persons")
     Map<String, Object> read(@RequestParam String nationalNumber, @RequestParam String purpose, Authentication auth) {
+        ministry(auth, purpose);
+        return answer(persons.load(personWith(jdbc, nationalNumber), "nationalNumber"));
+    }
+
+    /** The caller, who must be a ministry system declaring a purpose. */
+    static Caller ministry(Authentication auth, String purpose) {
         Caller caller = Caller.of(auth);
         if (!caller.hasRole(Roles.MINISTRY) || purpose.isBlank()) {
             throw new AccessDeniedException("ministry systems only");
         }
+        return caller;
+    }
+
+    /** The id of the person with the national number, as the checked read looks it up. */
+    static UUID personWith(JdbcTemplate jdbc, String nationalNumber) {
         List<UUID> ids = jdbc.queryForList("SELECT person_id FROM national_number WHERE national_number = ?",
                 UUID.class, nationalNumber);
-        UUID personId = ids.get(0);
-        PersonState person = persons.load(personId, "nationalNumber");
+        return ids.get(0);
+    }
+
+    /** The identity and civil status of the person, the categories the benchmark's consents cover. */
+    static Map<String, Object> answer(PersonState person) {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("identity", Map.of("nationalNumber", person.nationalNumber(), "name", person.name(),
                 "sex", person.sex(), "dateOfBirth", person.dateOfBirth()));

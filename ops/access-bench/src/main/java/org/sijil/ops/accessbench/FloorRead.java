@@ -4,15 +4,12 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.sijil.api.access.PersonStates;
 import org.sijil.api.consent.ConsentIndex;
 import org.sijil.api.security.Caller;
-import org.sijil.api.security.Roles;
 import org.sijil.core.api.PersonState;
 import org.sijil.core.consent.AccessPolicy;
 import org.sijil.crypto.sign.SigningKey;
@@ -52,13 +49,8 @@ class FloorRead {
 
     @GetMapping("/bench/floor/persons")
     Map<String, Object> read(@RequestParam String nationalNumber, @RequestParam String purpose, Authentication auth) {
-        Caller caller = Caller.of(auth);
-        if (!caller.hasRole(Roles.MINISTRY) || purpose.isBlank()) {
-            throw new AccessDeniedException("ministry systems only");
-        }
-        List<UUID> ids = jdbc.queryForList("SELECT person_id FROM national_number WHERE national_number = ?",
-                UUID.class, nationalNumber);
-        UUID personId = ids.get(0);
+        Caller caller = BareRead.ministry(auth, purpose);
+        UUID personId = BareRead.personWith(jdbc, nationalNumber);
         Instant now = clock.instant();
         AccessPolicy.Decision decision = consents.decide(caller.ministry(), personId, purpose, now);
         if (!decision.granted()) {
@@ -71,10 +63,6 @@ class FloorRead {
                 decision.categories().toString(), now.toString()).getBytes(UTF_8);
         jdbc.update("INSERT INTO bench_access_floor (access_id, record, signature) VALUES (?, ?, ?)", accessId, record,
                 signingKey.get().sign(record));
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("identity", Map.of("nationalNumber", person.nationalNumber(), "name", person.name(),
-                "sex", person.sex(), "dateOfBirth", person.dateOfBirth()));
-        answer.put("civilStatus", Map.of("alive", person.alive(), "married", !person.activeMarriages().isEmpty()));
-        return answer;
+        return BareRead.answer(person);
     }
 }
