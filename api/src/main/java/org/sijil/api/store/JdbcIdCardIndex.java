@@ -77,19 +77,29 @@ class JdbcIdCardIndex implements IdCardIndex {
         return hash.hash(cardNumber.getBytes(UTF_8));
     }
 
-    /** The stored index key, made and stored first if no node has. Runs before any transaction. */
+    /**
+     * The stored index key, unwrapped. Only when no node has stored one yet is a key made and wrapped
+     * (a master key in an HSM or KMS may be a remote call); should another node store one at the same
+     * moment, its key is the one kept and used. Runs before any transaction.
+     */
     private static byte[] indexKey(JdbcTemplate jdbc, MasterKey masterKey, SecureRandom random, Clock clock) {
         byte[] context = ("sijil-index-key/" + KEY_NAME).getBytes(UTF_8);
-        jdbc.update("INSERT INTO index_key (name, wrapped_key, master_key_id, created_at) VALUES (?, ?, ?, ?) "
-                        + "ON CONFLICT (name) DO NOTHING",
-                KEY_NAME, masterKey.wrap(FieldCipher.newDataKey(random), context), masterKey.keyId(),
-                Timestamp.from(clock.instant()));
-        byte[] wrapped = jdbc.queryForObject("SELECT wrapped_key FROM index_key WHERE name = ?", byte[].class,
-                KEY_NAME);
+        List<byte[]> stored = storedIndexKey(jdbc);
+        if (stored.isEmpty()) {
+            jdbc.update("INSERT INTO index_key (name, wrapped_key, master_key_id, created_at) VALUES (?, ?, ?, ?) "
+                            + "ON CONFLICT (name) DO NOTHING",
+                    KEY_NAME, masterKey.wrap(FieldCipher.newDataKey(random), context), masterKey.keyId(),
+                    Timestamp.from(clock.instant()));
+            stored = storedIndexKey(jdbc);
+        }
         try {
-            return masterKey.unwrap(wrapped, context);
+            return masterKey.unwrap(stored.get(0), context);
         } catch (DecryptionException e) {
             throw new IllegalStateException("The master key cannot unwrap the ID card index key", e);
         }
+    }
+
+    private static List<byte[]> storedIndexKey(JdbcTemplate jdbc) {
+        return jdbc.queryForList("SELECT wrapped_key FROM index_key WHERE name = ?", byte[].class, KEY_NAME);
     }
 }
