@@ -11,8 +11,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.sijil.api.security.Caller;
 import org.sijil.api.security.Roles;
@@ -21,6 +19,7 @@ import org.sijil.core.api.AccessBasisKind;
 import org.sijil.core.api.AccessOutcome;
 import org.sijil.core.api.DataCategory;
 import org.sijil.core.api.RecordAccessCommand;
+import org.sijil.core.consent.Access;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -35,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Who read is the caller: their token subject, and as organisation their ministry, else their
  * office, else {@code citizen} for citizens, else their role in lower case. Search results count as
- * reads of every person returned: {@link #recordAll} records them in one transaction, all or none.
+ * reads of every person returned: {@link #recordAll} records them together, all or none.
  * Deliveries to ministries' feed topics are reads too: {@link #recordOnce} records them, before they
  * are sent, under access ids derived from what was delivered to whom, so a retry records none twice.
  */
@@ -98,13 +97,13 @@ public class AccessRecorder {
     /** A declared purpose: a code or a short reference, printable, at most 120 characters. */
     private static final Pattern PURPOSE = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ._:/#-]{0,119}");
 
-    private final CommandGateway commands;
+    private final AccessEventWriter events;
     private final TransactionTemplate transaction;
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    AccessRecorder(CommandGateway commands, PlatformTransactionManager transactions, JdbcTemplate jdbc, Clock clock) {
-        this.commands = commands;
+    AccessRecorder(AccessEventWriter events, PlatformTransactionManager transactions, JdbcTemplate jdbc, Clock clock) {
+        this.events = events;
         this.transaction = new TransactionTemplate(transactions);
         this.jdbc = jdbc;
         this.clock = clock;
@@ -128,42 +127,25 @@ public class AccessRecorder {
      * @throws AccessNotRecordedException if it is not stored; return no data then
      */
     public void record(Caller caller, UUID accessId, Entry entry) {
-        Objects.requireNonNull(caller, "caller");
         Objects.requireNonNull(accessId, "accessId");
-        RecordAccessCommand command = new RecordAccessCommand(accessId, entry.personId(), caller.subject(),
-                organisation(caller), entry.role(), entry.purpose(), entry.basisKind(), entry.basisId(),
-                List.copyOf(entry.categories()), entry.outcome(), entry.reason(), clock.instant());
-        try {
-            commands.sendAndWait(command, MetaData.with("officer", caller.subject()).and("officerRole", entry.role()));
-        } catch (RuntimeException e) {
-            throw new AccessNotRecordedException(e);
-        }
+        store(List.of(written(caller, accessId, entry)));
     }
 
     /**
-     * Records several reads in one transaction, all or none, and returns their access ids in order.
+     * Records several reads, all or none, and returns their access ids in order.
      *
      * @throws AccessNotRecordedException if they are not stored; return no data then
      */
     public List<UUID> recordAll(Caller caller, List<Entry> entries) {
-        if (entries.size() == 1) {
-            // all or none holds for one record without a transaction of our own; outside one, the
-            // record can share a commit with other commands (GroupCommitCommandBus)
-            return List.of(record(caller, entries.get(0)));
+        List<UUID> ids = new ArrayList<>(entries.size());
+        List<AccessEventWriter.Written> written = new ArrayList<>(entries.size());
+        for (Entry entry : entries) {
+            UUID accessId = UUID.randomUUID();
+            ids.add(accessId);
+            written.add(written(caller, accessId, entry));
         }
-        try {
-            return transaction.execute(status -> {
-                List<UUID> ids = new ArrayList<>(entries.size());
-                for (Entry entry : entries) {
-                    ids.add(record(caller, entry));
-                }
-                return ids;
-            });
-        } catch (AccessNotRecordedException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new AccessNotRecordedException(e);
-        }
+        store(written);
+        return ids;
     }
 
     /**
@@ -189,14 +171,41 @@ public class AccessRecorder {
             transaction.executeWithoutResult(status -> {
                 Set<UUID> stored = stored(reads.stream().map(Identified::accessId).toList());
                 Set<UUID> sent = new HashSet<>();
+                List<AccessEventWriter.Written> written = new ArrayList<>();
                 for (Identified read : reads) {
                     if (!stored.contains(read.accessId()) && sent.add(read.accessId())) {
-                        record(read.caller(), read.accessId(), read.entry());
+                        written.add(written(read.caller(), read.accessId(), read.entry()));
                     }
                 }
+                store(written);
             });
         } catch (AccessNotRecordedException e) {
             throw e;
+        } catch (RuntimeException e) {
+            throw new AccessNotRecordedException(e);
+        }
+    }
+
+    /**
+     * The access event of one read, by the rules of {@link Access}.
+     *
+     * @throws AccessNotRecordedException if the entry breaks one
+     */
+    private AccessEventWriter.Written written(Caller caller, UUID accessId, Entry entry) {
+        Objects.requireNonNull(caller, "caller");
+        RecordAccessCommand command = new RecordAccessCommand(accessId, entry.personId(), caller.subject(),
+                organisation(caller), entry.role(), entry.purpose(), entry.basisKind(), entry.basisId(),
+                List.copyOf(entry.categories()), entry.outcome(), entry.reason(), clock.instant());
+        try {
+            return new AccessEventWriter.Written(Access.recorded(command), caller.subject(), entry.role());
+        } catch (RuntimeException e) {
+            throw new AccessNotRecordedException(e);
+        }
+    }
+
+    private void store(List<AccessEventWriter.Written> written) {
+        try {
+            events.store(written);
         } catch (RuntimeException e) {
             throw new AccessNotRecordedException(e);
         }

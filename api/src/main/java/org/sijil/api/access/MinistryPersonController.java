@@ -116,7 +116,7 @@ class MinistryPersonController {
                     recorder.record(caller, accessId, granted);
                 });
             } else {
-                // one record, atomic on its own: outside a transaction it can share a group's commit
+                // one record, atomic on its own: one statement that commits by itself
                 recorder.record(caller, accessId, granted);
             }
         } catch (RegistryRuleViolation e) {

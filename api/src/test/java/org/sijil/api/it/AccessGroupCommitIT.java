@@ -11,9 +11,9 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
 /**
- * Reads recorded while other reads and births are recorded at the same moment, so their access
- * events share commits: a read whose access event the store refuses still fails closed, and only it.
- * The store refuses one person's access events with a temporary trigger, removed afterwards.
+ * Reads recorded while other reads and births are recorded at the same moment: a read whose access
+ * event the store refuses still fails closed, and only it. The store refuses one person's access
+ * events with a temporary trigger, removed afterwards.
  */
 class AccessGroupCommitIT extends IntegrationTest {
 

@@ -3,11 +3,11 @@ package org.sijil.core.api;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
- * Record one read of a person's data, before the data is returned. Each access is its own
- * aggregate ({@code accessId} is new for every read), so concurrent reads never contend.
+ * Record one read of a person's data, before the data is returned. Each access is a stream of its
+ * own ({@code accessId} is new for every read), so concurrent reads never contend; its rules and
+ * its event are {@code org.sijil.core.consent.Access}'s.
  *
  * @param subject      who read: the token subject of the user or client system
  * @param organisation the reader's organisation: ministry, office, or {@code citizen}
@@ -20,7 +20,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * @param reason       the denial's reason code, null when granted
  */
 public record RecordAccessCommand(
-        @TargetAggregateIdentifier UUID accessId,
+        UUID accessId,
         UUID personId,
         String subject,
         String organisation,

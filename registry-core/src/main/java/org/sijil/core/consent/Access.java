@@ -1,6 +1,5 @@
 package org.sijil.core.consent;
 
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.sijil.core.consent.Checks.recordedAt;
 import static org.sijil.core.consent.Checks.required;
 import static org.sijil.core.consent.Checks.violation;
@@ -9,11 +8,6 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
-import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.modelling.command.AggregateRoot;
 import org.sijil.core.api.AccessBasisKind;
 import org.sijil.core.api.AccessOutcome;
 import org.sijil.core.api.AccessRecordedEvent;
@@ -22,23 +16,30 @@ import org.sijil.core.api.DataCategory;
 import org.sijil.core.api.RecordAccessCommand;
 
 /**
- * One read of a person's data, recorded before the data is returned: an aggregate of one event, so
- * that reads never contend for a stream. Rules: the person, reader, organisation, role and outcome
- * are required; a granted read names its basis (with the consent or legal basis id where the basis
- * has one); a denied read carries a reason and no categories.
+ * One read of a person's data, recorded before the data is returned: a stream of one event of its
+ * own ({@link #AGGREGATE_TYPE}, the access id, sequence number 0), so that reads never contend for
+ * a stream. Nothing is ever decided on an access's earlier state, so no aggregate is loaded or kept:
+ * the application stores the event that {@link #recorded} returns, signed like every other event,
+ * in the statement that lists it in the access history.
+ *
+ * <p>Rules: the person, reader, organisation, role and outcome are required; a granted read names
+ * its basis (with the consent or legal basis id where the basis has one); a denied read carries a
+ * reason and no categories.
  */
-@AggregateRoot
-public class Access {
+public final class Access {
 
-    @AggregateIdentifier
-    private UUID accessId;
+    /** The aggregate type stored with access events. */
+    public static final String AGGREGATE_TYPE = "Access";
 
-    /** For event sourcing only. */
-    public Access() {
+    private Access() {
     }
 
-    @CommandHandler
-    public Access(RecordAccessCommand command) {
+    /**
+     * The event that records this read.
+     *
+     * @throws org.sijil.core.api.RegistryRuleViolation if a rule above is broken
+     */
+    public static AccessRecordedEvent recorded(RecordAccessCommand command) {
         Instant now = recordedAt(command.recordedAt());
         required(command.accessId(), "accessId");
         required(command.personId(), "personId");
@@ -61,13 +62,8 @@ public class Access {
             throw violation(ConsentRuleCodes.ACCESS_RECORD_INCONSISTENT, "outcome",
                     command.outcome() + " with basis " + command.basisKind() + " and reason " + command.reason());
         }
-        apply(new AccessRecordedEvent(command.accessId(), command.personId(), command.subject(),
+        return new AccessRecordedEvent(command.accessId(), command.personId(), command.subject(),
                 command.organisation(), command.role(), command.purpose(), command.basisKind(), command.basisId(),
-                List.copyOf(categories), command.outcome(), command.reason(), now));
-    }
-
-    @EventSourcingHandler
-    void on(AccessRecordedEvent event) {
-        accessId = event.accessId();
+                List.copyOf(categories), command.outcome(), command.reason(), now);
     }
 }

@@ -1,6 +1,7 @@
 package org.sijil.core.consent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.sijil.core.api.AccessRecordedEvent;
 import org.sijil.core.api.ConsentRuleCodes;
 import org.sijil.core.api.DataCategory;
 import org.sijil.core.api.RecordAccessCommand;
+import org.sijil.core.api.RegistryRuleViolation;
 import org.sijil.core.api.RuleCodes;
 
 /** Rules of an access record: a granted read names its basis, a denied one its reason. */
@@ -19,7 +21,6 @@ class AccessTest {
 
     private static final Instant NOW = Instant.parse("2025-03-01T09:00:00Z");
 
-    private final InMemoryConsents registry = new InMemoryConsents();
     private final UUID accessId = UUID.randomUUID();
     private final UUID person = UUID.randomUUID();
     private final String consentId = UUID.randomUUID().toString();
@@ -30,41 +31,51 @@ class AccessTest {
                 kind, basisId, categories, outcome, reason, NOW);
     }
 
+    /** Expects the rule {@code code} on {@code field}. */
+    private static void rejects(RecordAccessCommand command, String code, String field) {
+        assertThat(code).matches(c -> ConsentRuleCodes.englishMeanings().containsKey(c)
+                || RuleCodes.englishMeanings().containsKey(c), "a published code");
+        RegistryRuleViolation violation = catchThrowableOfType(RegistryRuleViolation.class,
+                () -> Access.recorded(command));
+        assertThat(violation).as("expected %s on %s", code, field).isNotNull();
+        assertThat(violation.code()).as(violation.getMessage()).isEqualTo(code);
+        assertThat(violation.field()).isEqualTo(field);
+    }
+
     @Test
     void recordsAGrantedReadWithItsCategoriesInDeclarationOrder() {
-        registry.when(access(AccessBasisKind.CONSENT, consentId, List.of(DataCategory.FAMILY, DataCategory.IDENTITY),
-                AccessOutcome.GRANTED, null));
-        assertThat(registry.events(accessId)).containsExactly(new AccessRecordedEvent(accessId, person,
-                "ministry-health", "health", "MINISTRY", "vaccination", AccessBasisKind.CONSENT, consentId,
-                List.of(DataCategory.IDENTITY, DataCategory.FAMILY), AccessOutcome.GRANTED, null, NOW));
+        assertThat(Access.recorded(access(AccessBasisKind.CONSENT, consentId,
+                List.of(DataCategory.FAMILY, DataCategory.IDENTITY), AccessOutcome.GRANTED, null)))
+                .isEqualTo(new AccessRecordedEvent(accessId, person, "ministry-health", "health", "MINISTRY",
+                        "vaccination", AccessBasisKind.CONSENT, consentId,
+                        List.of(DataCategory.IDENTITY, DataCategory.FAMILY), AccessOutcome.GRANTED, null, NOW));
     }
 
     @Test
     void recordsADeniedRead() {
-        registry.when(access(null, null, List.of(), AccessOutcome.DENIED, ConsentRuleCodes.DENIED_NO_BASIS));
-        assertThat(((AccessRecordedEvent) registry.lastEvent(accessId)).reason())
-                .isEqualTo(ConsentRuleCodes.DENIED_NO_BASIS);
+        assertThat(Access.recorded(access(null, null, List.of(), AccessOutcome.DENIED,
+                ConsentRuleCodes.DENIED_NO_BASIS)).reason()).isEqualTo(ConsentRuleCodes.DENIED_NO_BASIS);
     }
 
     @Test
     void rejectsAGrantedReadWithoutItsBasis() {
-        registry.rejects(access(AccessBasisKind.CONSENT, null, List.of(DataCategory.IDENTITY), AccessOutcome.GRANTED,
-                null), ConsentRuleCodes.ACCESS_RECORD_INCONSISTENT, "outcome");
-        registry.rejects(access(null, null, List.of(DataCategory.IDENTITY), AccessOutcome.GRANTED, null),
+        rejects(access(AccessBasisKind.CONSENT, null, List.of(DataCategory.IDENTITY), AccessOutcome.GRANTED, null),
+                ConsentRuleCodes.ACCESS_RECORD_INCONSISTENT, "outcome");
+        rejects(access(null, null, List.of(DataCategory.IDENTITY), AccessOutcome.GRANTED, null),
                 ConsentRuleCodes.ACCESS_RECORD_INCONSISTENT, "outcome");
     }
 
     @Test
     void rejectsADeniedReadWithoutReasonOrWithData() {
-        registry.rejects(access(null, null, List.of(), AccessOutcome.DENIED, null),
+        rejects(access(null, null, List.of(), AccessOutcome.DENIED, null),
                 ConsentRuleCodes.ACCESS_RECORD_INCONSISTENT, "outcome");
-        registry.rejects(access(null, null, List.of(DataCategory.IDENTITY), AccessOutcome.DENIED,
+        rejects(access(null, null, List.of(DataCategory.IDENTITY), AccessOutcome.DENIED,
                 ConsentRuleCodes.DENIED_NO_BASIS), ConsentRuleCodes.ACCESS_RECORD_INCONSISTENT, "outcome");
     }
 
     @Test
     void rejectsAReadWithoutItsReader() {
-        registry.rejects(new RecordAccessCommand(accessId, person, null, "health", "MINISTRY", "vaccination",
+        rejects(new RecordAccessCommand(accessId, person, null, "health", "MINISTRY", "vaccination",
                 AccessBasisKind.OFFICIAL_DUTY, null, List.of(), AccessOutcome.GRANTED, null, NOW),
                 RuleCodes.FIELD_REQUIRED, "subject");
     }

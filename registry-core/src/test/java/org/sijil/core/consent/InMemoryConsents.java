@@ -41,9 +41,6 @@ final class InMemoryConsents {
         AggregateAnnotationCommandHandler.<LegalBasis>builder().aggregateType(LegalBasis.class)
                 .repository(EventSourcingRepository.builder(LegalBasis.class).eventStore(store).build())
                 .build().subscribe(bus);
-        AggregateAnnotationCommandHandler.<Access>builder().aggregateType(Access.class)
-                .repository(EventSourcingRepository.builder(Access.class).eventStore(store).build())
-                .build().subscribe(bus);
         gateway = DefaultCommandGateway.builder().commandBus(bus).build();
     }
 
