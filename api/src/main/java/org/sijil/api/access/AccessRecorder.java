@@ -211,7 +211,7 @@ public class AccessRecorder {
         }
     }
 
-    /** Which of these access ids are already stored (each access is an aggregate of its own). */
+    /** Which of these access ids are already stored (each access is a stream of its own, under its id). */
     private Set<UUID> stored(List<UUID> accessIds) {
         Set<UUID> stored = new HashSet<>();
         jdbc.query(c -> {
