@@ -1,5 +1,8 @@
 package org.sijil.api.access;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PreDestroy;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
@@ -48,9 +51,20 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Each event is an {@link Access#AGGREGATE_TYPE} stream of its own under its access id, sequence
  * number 0, with the reader as {@code officer} and their role as {@code officerRole} in its metadata,
  * timestamped when the read was recorded.
+ *
+ * <p>Metrics: {@value #RECORDS} counts access events by {@code outcome}, {@code stored} or
+ * {@code failed} (their reads then failed closed; inside a caller's transaction, as that transaction
+ * ends); {@value #STORE_TIME} times each store (the statement, and its commit unless the caller's
+ * transaction holds it).
  */
 @Component
 public class AccessEventWriter {
+
+    /** Counter of access events, tagged {@code outcome}: {@code stored} or {@code failed}. */
+    public static final String RECORDS = "sijil.access.records";
+
+    /** Timer of each store of access events, their statement and commit. */
+    public static final String STORE_TIME = "sijil.access.store";
 
     private static final EventSchema SCHEMA = EventSchema.builder().build();
 
@@ -67,11 +81,14 @@ public class AccessEventWriter {
         return thread;
     });
     private final AtomicBoolean wakePending = new AtomicBoolean();
+    private final Counter stored;
+    private final Counter failed;
+    private final Timer storeTime;
 
     public AccessEventWriter(JdbcTemplate jdbc, PlatformTransactionManager transactions,
                              @Qualifier("eventSerializer") Serializer serializer,
                              Supplier<SigningKey> activeSigningKey, SijilProperties properties,
-                             AccessProperties access, SijilEventStore eventStore) {
+                             AccessProperties access, SijilEventStore eventStore, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.serializer = serializer;
@@ -79,6 +96,12 @@ public class AccessEventWriter {
         this.signing = properties.signing();
         this.eventStore = eventStore;
         this.wakeDelayNanos = access.wakeDelay().toNanos();
+        this.stored = Counter.builder(RECORDS).tag("outcome", "stored")
+                .description("access events stored before their reads returned").register(meters);
+        this.failed = Counter.builder(RECORDS).tag("outcome", "failed")
+                .description("access events not stored: their reads failed closed").register(meters);
+        this.storeTime = Timer.builder(STORE_TIME).description("storing access events: statement and commit")
+                .register(meters);
     }
 
     /** One access event and who recorded it. */
@@ -94,10 +117,39 @@ public class AccessEventWriter {
         if (written.isEmpty()) {
             return;
         }
+        int count = written.size();
+        long started = System.nanoTime();
+        try {
+            storeEvents(written);
+        } catch (RuntimeException e) {
+            failed.increment(count);
+            throw e;
+        }
+        storeTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            // the caller's transaction decides whether they are stored
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == STATUS_COMMITTED) {
+                        stored.increment(count);
+                        wakeReader();
+                    } else {
+                        failed.increment(count);
+                    }
+                }
+            });
+        } else {
+            stored.increment(count);
+            wakeReader();
+        }
+    }
+
+    /** Inserts the events and their rows: one statement, or more in one transaction past {@code MAX_ROWS}. */
+    private void storeEvents(List<Written> written) {
         boolean oneStatement = written.size() <= SigningAppendEventsStatementBuilder.MAX_ROWS;
         if (!oneStatement && !TransactionSynchronizationManager.isActualTransactionActive()) {
-            // the events and their listing then take several statements: one transaction holds them
-            transaction.executeWithoutResult(status -> store(written));
+            transaction.executeWithoutResult(status -> storeEvents(written));
             return;
         }
         List<DomainEventMessage<?>> events = new ArrayList<>(written.size());
@@ -123,16 +175,6 @@ public class AccessEventWriter {
             }
             return null;
         });
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    wakeReader();
-                }
-            });
-        } else {
-            wakeReader();
-        }
     }
 
     /**

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -41,12 +43,13 @@ import org.sijil.query.store.StoredEvent;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Access events are stored without the command bus: each read's event, signed, and its row in the
  * access history by one statement that commits on its own; a search's records all or none, by one
- * transaction when they outgrow a statement; and the event store's shared reader is woken once they
- * are stored. Statement-level triggers, removed afterwards, record which statements and
+ * transaction when they outgrow a statement; counted as stored or failed; and the event store's
+ * shared reader is woken once they are stored. Statement-level triggers, removed afterwards, record which statements and
  * transactions stored this test's rows.
  */
 class AccessEventWriterIT extends IntegrationTest {
@@ -65,6 +68,9 @@ class AccessEventWriterIT extends IntegrationTest {
 
     @Autowired
     ObjectMapper json;
+
+    @Autowired
+    MeterRegistry meters;
 
     private UUID personId;
 
@@ -111,6 +117,7 @@ class AccessEventWriterIT extends IntegrationTest {
                 AccessRecorder.Entry.granted(personId, "MINISTRY", null, AccessBasisKind.LEGAL_BASIS, "basis-1",
                         List.of(DataCategory.values())));
 
+        double storedBefore = records("stored");
         List<UUID> ids = recorder.recordAll(MINISTRY, entries);
 
         List<Map<String, Object>> statements = jdbc.queryForList(
@@ -119,6 +126,7 @@ class AccessEventWriterIT extends IntegrationTest {
                 .containsExactly("access_history:3", "domainevententry:3");
         assertThat(statements.get(0).get("statement_at")).isEqualTo(statements.get(1).get("statement_at"));
         assertThat(statements.get(0).get("transaction_id")).isEqualTo(statements.get(1).get("transaction_id"));
+        assertThat(records("stored")).isEqualTo(storedBefore + 3);
         for (int i = 0; i < ids.size(); i++) {
             AccessRecorder.Entry entry = entries.get(i);
             Map<String, Object> row = jdbc.queryForMap("""
@@ -163,11 +171,13 @@ class AccessEventWriterIT extends IntegrationTest {
                     AccessBasisKind.LEGAL_BASIS, "basis-1", List.of(DataCategory.IDENTITY)));
         }
         long before = storedEvents();
+        double failedBefore = records("failed");
         refusingListingOf("vaccination-1", () -> assertThatThrownBy(() -> recorder.recordAll(MINISTRY, entries))
                 .isInstanceOf(AccessNotRecordedException.class).hasStackTraceContaining("access history refused"));
         assertThat(storedEvents()).isEqualTo(before);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM access_history WHERE subject = ?", Long.class, SUBJECT))
                 .isZero();
+        assertThat(records("failed")).isEqualTo(failedBefore + 3);
     }
 
     @Test
@@ -192,6 +202,28 @@ class AccessEventWriterIT extends IntegrationTest {
                 Long.class)).isEqualTo(1);
     }
 
+    @Test
+    void aReadRecordedInATransactionIsCountedAsThatTransactionEnds(@Autowired PlatformTransactionManager transactions) {
+        TransactionTemplate transaction = new TransactionTemplate(transactions);
+        AccessRecorder.Entry entry = AccessRecorder.Entry.granted(personId, "MINISTRY", "vaccination",
+                AccessBasisKind.LEGAL_BASIS, "basis-1", List.of(DataCategory.IDENTITY));
+        double storedBefore = records("stored");
+        double failedBefore = records("failed");
+        long before = storedEvents();
+
+        transaction.executeWithoutResult(status -> {
+            recorder.recordAll(MINISTRY, List.of(entry));
+            assertThat(records("stored")).as("not before the commit").isEqualTo(storedBefore);
+            status.setRollbackOnly();
+        });
+        assertThat(storedEvents()).isEqualTo(before);
+        assertThat(records("failed")).isEqualTo(failedBefore + 1);
+
+        transaction.executeWithoutResult(status -> recorder.recordAll(MINISTRY, List.of(entry)));
+        assertThat(storedEvents()).isEqualTo(before + 1);
+        assertThat(records("stored")).isEqualTo(storedBefore + 1);
+    }
+
     /**
      * A reader whose shared stream fetches on its own only once a minute still gets an access event
      * at once: storing it wakes the event store it was written for.
@@ -209,7 +241,7 @@ class AccessEventWriterIT extends IntegrationTest {
             // the stream joins the shared reader, which fetches once and then waits
             stream.hasNextAvailable(300, TimeUnit.MILLISECONDS);
             AccessEventWriter writer = new AccessEventWriter(jdbc, transactions, serializer, activeSigningKey,
-                    properties, access, store);
+                    properties, access, store, new SimpleMeterRegistry());
             AccessRecordedEvent event = new AccessRecordedEvent(UUID.randomUUID(), personId, SUBJECT, "health",
                     "MINISTRY", "vaccination", AccessBasisKind.LEGAL_BASIS, "basis-1", List.of(DataCategory.IDENTITY),
                     AccessOutcome.GRANTED, null, Instant.now());
@@ -228,6 +260,11 @@ class AccessEventWriterIT extends IntegrationTest {
         } finally {
             store.shutDown();
         }
+    }
+
+    /** The access events counted with this outcome so far. */
+    private double records(String outcome) {
+        return meters.get(AccessEventWriter.RECORDS).tag("outcome", outcome).counter().count();
     }
 
     /** Runs {@code action} while the access history refuses the row with this purpose. */
