@@ -68,12 +68,4 @@ final class AccessHistoryRows implements CompanionInserts {
         }
         return first + COLUMNS;
     }
-
-    /** Inserts the rows by a statement of their own, for events stored by more than one. */
-    void insertAlone(Connection connection) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("WITH " + INSERT + " SELECT 1")) {
-            bind(statement, 1);
-            statement.execute();
-        }
-    }
 }

@@ -19,6 +19,7 @@ import java.util.function.Supplier;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.sijil.core.store.CompanionInserts;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -173,9 +174,9 @@ public final class GroupStatements implements CompanionInserts {
         if (inserts == null) {
             return;
         }
-        jdbc.execute("WITH " + inserts.withClauses() + " SELECT 1", (PreparedStatement statement) -> {
-            inserts.bind(statement, 1);
-            return statement.execute();
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            inserts.insertAlone(connection);
+            return null;
         });
     }
 

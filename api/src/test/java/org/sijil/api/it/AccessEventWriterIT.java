@@ -69,6 +69,25 @@ class AccessEventWriterIT extends IntegrationTest {
     @Autowired
     ObjectMapper json;
 
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Autowired
+    @Qualifier("eventSerializer")
+    Serializer serializer;
+
+    @Autowired
+    Supplier<SigningKey> activeSigningKey;
+
+    @Autowired
+    SijilProperties properties;
+
+    @Autowired
+    AccessProperties access;
+
+    @Autowired
+    SijilEventStore eventStore;
+
     private UUID personId;
 
     @BeforeEach
@@ -201,14 +220,9 @@ class AccessEventWriterIT extends IntegrationTest {
      * which the application may store meanwhile, are not counted with them.
      */
     @Test
-    void storesAreCountedAsStoredOrFailedAndInATransactionAsItEnds(
-            @Autowired PlatformTransactionManager transactions,
-            @Autowired @Qualifier("eventSerializer") Serializer serializer,
-            @Autowired Supplier<SigningKey> activeSigningKey, @Autowired SijilProperties properties,
-            @Autowired AccessProperties access, @Autowired SijilEventStore eventStore) {
+    void storesAreCountedAsStoredOrFailedAndInATransactionAsItEnds() {
         MeterRegistry meters = new SimpleMeterRegistry();
-        AccessEventWriter writer = new AccessEventWriter(jdbc, transactions, serializer, activeSigningKey, properties,
-                access, eventStore, meters);
+        AccessEventWriter writer = writer(eventStore, meters);
         long before = storedEvents();
 
         writer.store(List.of(written("counted-1"), written("counted-2")));
@@ -239,24 +253,15 @@ class AccessEventWriterIT extends IntegrationTest {
      * at once: storing it wakes the event store it was written for.
      */
     @Test
-    void storingWakesTheEventStoresSharedReader(@Autowired EventStorageEngine engine,
-                                                @Autowired PlatformTransactionManager transactions,
-                                                @Autowired @Qualifier("eventSerializer") Serializer serializer,
-                                                @Autowired Supplier<SigningKey> activeSigningKey,
-                                                @Autowired SijilProperties properties,
-                                                @Autowired AccessProperties access) throws Exception {
+    void storingWakesTheEventStoresSharedReader(@Autowired EventStorageEngine engine) throws Exception {
         SijilEventStore store = new SijilEventStore(EmbeddedEventStore.builder().storageEngine(engine)
                 .fetchDelay(60_000));
         try (TrackingEventStream stream = store.openStream(engine.createHeadToken())) {
             // the stream joins the shared reader, which fetches once and then waits
             stream.hasNextAvailable(300, TimeUnit.MILLISECONDS);
-            AccessEventWriter writer = new AccessEventWriter(jdbc, transactions, serializer, activeSigningKey,
-                    properties, access, store, new SimpleMeterRegistry());
-            AccessRecordedEvent event = new AccessRecordedEvent(UUID.randomUUID(), personId, SUBJECT, "health",
-                    "MINISTRY", "vaccination", AccessBasisKind.LEGAL_BASIS, "basis-1", List.of(DataCategory.IDENTITY),
-                    AccessOutcome.GRANTED, null, Instant.now());
+            AccessEventWriter.Written read = written("vaccination");
 
-            writer.store(List.of(new AccessEventWriter.Written(event, SUBJECT, "MINISTRY")));
+            writer(store, new SimpleMeterRegistry()).store(List.of(read));
 
             // the application's own events (its feed's delivery records) may come first
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -264,12 +269,18 @@ class AccessEventWriterIT extends IntegrationTest {
             while (!delivered && System.nanoTime() < deadline
                     && stream.hasNextAvailable((int) TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()),
                     TimeUnit.MILLISECONDS)) {
-                delivered = event.equals(stream.nextAvailable().getPayload());
+                delivered = read.event().equals(stream.nextAvailable().getPayload());
             }
             assertThat(delivered).as("delivered well within the fetch delay").isTrue();
         } finally {
             store.shutDown();
         }
+    }
+
+    /** A writer of the test's own: it wakes {@code store} and counts in {@code meters}. */
+    private AccessEventWriter writer(SijilEventStore store, MeterRegistry meters) {
+        return new AccessEventWriter(jdbc, transactions, serializer, activeSigningKey, properties, access, store,
+                meters);
     }
 
     /** The access events {@code meters} counted with this outcome. */

@@ -1,5 +1,6 @@
 package org.sijil.core.store;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
@@ -25,4 +26,15 @@ public interface CompanionInserts {
      * @return the index of the statement's next placeholder
      */
     int bind(PreparedStatement statement, int first) throws SQLException;
+
+    /**
+     * Runs the inserts by a statement of their own, for rows whose events were stored by more than
+     * one statement (or not at all), in the connection's current transaction.
+     */
+    default void insertAlone(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("WITH " + withClauses() + " SELECT 1")) {
+            bind(statement, 1);
+            statement.execute();
+        }
+    }
 }
