@@ -20,6 +20,8 @@ import org.sijil.core.api.RegisterBirthCommand;
 import org.sijil.core.api.RegistryRuleViolation;
 import org.sijil.core.api.Sex;
 import org.sijil.core.nationalnumber.NationalNumber;
+import org.sijil.crypto.sign.KeyDirectory;
+import org.sijil.crypto.sign.SigningKey;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -106,6 +108,11 @@ final class SijilApp implements AutoCloseable {
 
     int port() {
         return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    /** The key this application signs new events with. */
+    SigningKey signingKey() {
+        return context.getBean(KeyDirectory.class).activeKey();
     }
 
     DataSource dataSource() {

@@ -45,6 +45,7 @@ public final class WriteSideBench {
     private final Map<String, String> groupCommit = new LinkedHashMap<>();
     private final List<String> only;
     private final List<Row> rows = new ArrayList<>();
+    private SignatureCost.Figures signature;
 
     private WriteSideBench(Map<String, String> args) {
         this.warmUp = seconds(args.getOrDefault("warmup", "3"));
@@ -161,6 +162,10 @@ public final class WriteSideBench {
                     }
                     measured.forEach((kind, m) -> rows.add(new Row(kind, m)));
                 }
+                if (cases.stream().anyMatch(c -> c.kind == Kind.UNSIGNED)) {
+                    System.out.println("signing alone, on this thread, nothing else running here ...");
+                    signature = SignatureCost.measure(sample, signed.signingKey(), measure.dividedBy(rounds));
+                }
             }
         }
         report();
@@ -180,6 +185,7 @@ public final class WriteSideBench {
                     clients == 8 ? String.format(Locale.ROOT, " (goal >= 0.50 with p99 <= 20 ms; p99 %.1f ms)",
                             find(Kind.SIJIL, clients).measured.result.p99Millis()) : "");
             ratio("signing on / off", Kind.SIJIL, Kind.UNSIGNED, clients, " (goal >= 0.90)");
+            signingBound(clients);
             ratio("group commit on / off", Kind.SIJIL, Kind.ALONE, clients, "");
             ratio("Sijil, group commit off / plain", Kind.ALONE, Kind.PLAIN, clients, "");
             ratio("Sijil's statements in plain JDBC / plain", Kind.STATEMENTS, Kind.PLAIN, clients, "");
@@ -216,6 +222,38 @@ public final class WriteSideBench {
         if (top != null && bottom != null) {
             System.out.printf(Locale.ROOT, "%s @%d: %.2fx%s%n", label, clients,
                     top.measured.result.rate() / bottom.measured.result.rate(), goal);
+        }
+    }
+
+    /**
+     * What signing on / off should come to, given what one signature costs alone: if the cores are the
+     * limit, a signed birth costs the unsigned birth's CPU plus one signature; if each birth waited only
+     * for its own signature, it would take the unsigned birth's wall time plus one signature. A machine
+     * with some cores idle lands between the two.
+     */
+    private void signingBound(int clients) {
+        Row unsigned = find(Kind.UNSIGNED, clients);
+        if (signature == null || unsigned == null || unsigned.measured.result.operations() == 0) {
+            return;
+        }
+        double cpu = unsigned.cpuMicros();
+        double wall = clients * 1e6 / unsigned.measured.result.rate();
+        System.out.printf(Locale.ROOT, "  one signature alone: %.1f µs of CPU for the birth's %d B entry, %.1f µs "
+                        + "for 0 B; an unsigned birth @%d: %.0f µs of CPU (JVM + PostgreSQL), %.0f µs per client%n",
+                signature.entryMicros(), signature.entryBytes(), signature.emptyMicros(), clients, cpu, wall);
+        System.out.printf(Locale.ROOT, "  signing on / off, predicted @%d: %.2fx if the cores are the limit "
+                        + "(%.2fx were the entry 0 B), %.2fx if each birth waited only for its own signature%n",
+                clients, cpu / (cpu + signature.entryMicros()), cpu / (cpu + signature.emptyMicros()),
+                wall / (wall + signature.entryMicros()));
+        Row plain = find(Kind.PLAIN, clients);
+        if (clients == 8 && plain != null && plain.measured.result.operations() > 0) {
+            // Sijil / plain >= 0.5 needs a signed birth's CPU <= 2 plain inserts'; signing on / off >= 0.9
+            // needs it >= 10 signatures' (the unsigned birth >= 9): both at once, a signature <= plain / 5
+            double plainCpu = plain.cpuMicros();
+            System.out.printf(Locale.ROOT, "  both goals at once @%d, while the cores are the limit, need a "
+                            + "signature of at most a fifth of a plain insert's CPU: %.0f / 5 = %.1f µs; "
+                            + "it costs %.1f µs (%.1f µs for 0 B)%n",
+                    clients, plainCpu, plainCpu / 5, signature.entryMicros(), signature.emptyMicros());
         }
     }
 
@@ -287,6 +325,11 @@ public final class WriteSideBench {
     }
 
     private record Row(Kind kind, Measured measured) {
+
+        /** CPU per operation of this JVM and the benchmark's PostgreSQL together, in microseconds. */
+        double cpuMicros() {
+            return (measured.cpu.jvmCores() + measured.cpu.postgresCores()) * 1e6 / measured.result.rate();
+        }
 
         String format() {
             LoadRun.Result r = measured.result;
