@@ -19,7 +19,8 @@ record SampleRow(String eventId, String type, String aggregateId, long sequenceN
     static SampleRow latestBirth(DataSource sijil) throws SQLException {
         try (Connection connection = sijil.getConnection();
              PreparedStatement statement = connection.prepareStatement(
-                     "SELECT eventidentifier, type, aggregateidentifier, sequencenumber, timestamp, payloadtype, payloadrevision, payload, metadata, signature, signingkeyid "
+                     "SELECT eventidentifier, type, aggregateidentifier, sequencenumber, timestamp, payloadtype, "
+                             + "payloadrevision, payload, metadata, signature, signingkeyid "
                              + "FROM domainevententry WHERE payloadtype LIKE '%BirthRegisteredEvent' "
                              + "ORDER BY globalindex DESC LIMIT 1");
              ResultSet row = statement.executeQuery()) {

@@ -8,8 +8,8 @@ import org.sijil.crypto.sign.SigningKey;
 /**
  * What one Ed25519 signature costs the thread that takes it, measured in this process once the
  * load cases are over: a signature of a stored birth's signed entry, the bytes the application
- * signs, and one of zero bytes, which is the curve arithmetic every signature costs whatever it
- * signs. Set against the CPU an unsigned birth costs, it bounds what signing on / off can reach.
+ * signs, and one of zero bytes, which is mostly the curve arithmetic every signature costs whatever
+ * it signs. Set against what an unsigned birth costs, it predicts what signing on / off comes to.
  *
  * <p>Each figure is the least of several windows of thread CPU time per signature, so that other
  * work on the machine adds as little as it can: the least a signature costs, not its average.
