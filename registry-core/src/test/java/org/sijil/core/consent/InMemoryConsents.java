@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -58,14 +59,19 @@ final class InMemoryConsents {
 
     /** Sends {@code command}, expects the rule {@code code} on {@code field}, and that nothing was stored. */
     void rejects(Object command, String code, String field) {
+        long before = storedEventCount();
+        breaksRule(() -> when(command), code, field);
+        assertThat(storedEventCount()).as("events stored by a rejected command").isEqualTo(before);
+    }
+
+    /** Expects {@code action} to break the rule {@code code}, a published one, on {@code field}. */
+    static void breaksRule(ThrowingCallable action, String code, String field) {
         assertThat(code).matches(c -> ConsentRuleCodes.englishMeanings().containsKey(c)
                 || RuleCodes.englishMeanings().containsKey(c), "a published code");
-        long before = storedEventCount();
-        RegistryRuleViolation violation = catchThrowableOfType(RegistryRuleViolation.class, () -> when(command));
+        RegistryRuleViolation violation = catchThrowableOfType(RegistryRuleViolation.class, action);
         assertThat(violation).as("expected %s on %s", code, field).isNotNull();
         assertThat(violation.code()).as(violation.getMessage()).isEqualTo(code);
         assertThat(violation.field()).isEqualTo(field);
-        assertThat(storedEventCount()).as("events stored by a rejected command").isEqualTo(before);
     }
 
     List<Object> events(UUID id) {
