@@ -54,6 +54,9 @@ class JurisdictionIT extends IntegrationTest {
         Api.Response death = api.post("/api/v1/persons/" + person + "/death", "registrar-ninawa", deathInNinawa);
         assertThat(death.status()).as(death.toString()).isEqualTo(200);
         String deathEventId = death.json().get("eventIds").get(0).asText();
+        // Ninawa checked a record it does not keep: that read is in the person's access history
+        assertThat(jdbc.queryForList("SELECT purpose FROM access_history WHERE person_id = ?::uuid "
+                + "AND organisation LIKE 'NIN%'", String.class, person)).containsExactly("death.person-check");
 
         // Baghdad still keeps the record: it passes the jurisdiction check (a deceased person's name
         // is not changed, 422) and records the court's correction of the death; Ninawa does neither
