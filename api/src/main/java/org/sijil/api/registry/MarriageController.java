@@ -18,6 +18,7 @@ import org.sijil.core.person.MarriageIndex;
 import org.sijil.core.person.Spouses;
 import org.sijil.api.web.BadRequestException;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -84,6 +85,10 @@ class MarriageController {
                     + "access history whatever the outcome.")
     ResponseEntity<Recorded> divorce(@PathVariable UUID marriageId, @Valid @RequestBody RegisterDivorceRequest request,
                                      Authentication auth) {
+        // refused before the marriage is looked up: the answer tells no one else whether it exists
+        if (!Caller.of(auth).hasRole("REGISTRAR")) {
+            throw new AccessDeniedException("registrars only");
+        }
         Spouses spouses = marriages.find(marriageId)
                 .orElseThrow(() -> new org.sijil.core.api.RegistryRuleViolation("marriage.not-found", "marriageId",
                         "No registered marriage " + marriageId));

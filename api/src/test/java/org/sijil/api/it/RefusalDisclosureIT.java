@@ -3,6 +3,7 @@ package org.sijil.api.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.List;
@@ -145,6 +146,43 @@ class RefusalDisclosureIT extends ConsentBaseIT {
         assertThat(known.status()).as(known.toString()).isEqualTo(403);
         assertSameAnswer(nobody, known);
         assertThat(accessesOf(personId)).isEqualTo(person + 1);
+    }
+
+    @Test
+    void whoMayNotReadPersonsIsRefusedAlikeForAKnownAndAnUnknownId() {
+        String person = register("registrar-baghdad", People.adultMan("BGD"));
+        String unknown = UUID.randomUUID().toString();
+        // an administrator: the person view, and a record as of before and after the registration
+        for (String path : List.of("/api/v1/person-view/%s", "/api/v1/persons/%s/as-of?at=2030-01-01",
+                "/api/v1/persons/%s/as-of?at=1990-01-01")) {
+            Api.Response known = api.get(path.formatted(person), "admin");
+            Api.Response nobody = api.get(path.formatted(unknown), "admin");
+            assertThat(known.status()).as(known.toString()).isEqualTo(403);
+            assertSameRefusal(nobody, known);
+        }
+
+        // a clerk, divorcing a registered marriage and one that never was
+        String wife = register("registrar-baghdad", People.adultWoman("BGD"));
+        Api.Response marriage = api.post("/api/v1/marriages", "registrar-baghdad", """
+                {"husbandId": "%s", "wifeId": "%s", "marriageDate": "2024-01-05",
+                 "place": {"governorate": "BGD"}}""".formatted(person, wife));
+        assertThat(marriage.status()).as(marriage.toString()).isEqualTo(201);
+        String divorce = "{\"divorceDate\": \"2024-09-09\", \"courtReference\": \"2024/903\"}";
+        Api.Response known = api.post("/api/v1/marriages/" + marriage.json().get("marriageId").asText()
+                + "/divorce", "clerk-baghdad", divorce);
+        Api.Response nobody = api.post("/api/v1/marriages/" + unknown + "/divorce", "clerk-baghdad", divorce);
+        assertThat(known.status()).as(known.toString()).isEqualTo(403);
+        assertSameRefusal(nobody, known);
+    }
+
+    /** Same status and problem, but the {@code instance}, which is the path asked for. */
+    private static void assertSameRefusal(Api.Response actual, Api.Response expected) {
+        assertThat(actual.status()).as(actual.toString()).isEqualTo(expected.status());
+        ObjectNode actualProblem = (ObjectNode) actual.json();
+        ObjectNode expectedProblem = (ObjectNode) expected.json();
+        actualProblem.remove("instance");
+        expectedProblem.remove("instance");
+        assertThat(actualProblem).isEqualTo(expectedProblem);
     }
 
     /** Same status, same body, same headers but the date. */
