@@ -9,6 +9,7 @@ import org.sijil.api.consent.Refusal;
 import org.sijil.api.query.PersonReadGate;
 import org.sijil.api.security.Caller;
 import org.sijil.api.security.Roles;
+import org.sijil.core.api.ConsentRuleCodes;
 import org.sijil.core.api.DataCategory;
 import org.sijil.core.consent.AccessPolicy;
 import org.springframework.context.annotation.Primary;
@@ -27,7 +28,8 @@ import org.springframework.stereotype.Component;
  *   <li>A ministry reads its own per-person view only under a repeated consent of the person or a
  *       legal basis in force, for the declared purpose ({@code X-Purpose}), covering every data
  *       category the view holds; otherwise the denial is recorded and the read refused (403).
- *       One-time consents are honoured by the ministry read endpoint, which marks them used.</li>
+ *       One-time consents are honoured by the ministry read endpoint, which marks them used. A
+ *       ministry naming no known person gets the same refusal, with nothing recorded.</li>
  *   <li>Administrators manage reference data and never read citizens' records: anyone else is
  *       refused (403) and, having read nothing, leaves no record.</li>
  * </ul>
@@ -69,13 +71,22 @@ class AccessReadGate implements PersonReadGate {
         recorder.recordAll(caller, entries);
     }
 
+    /** A ministry is refused as when nothing covers the read; there is no person to record it for. */
+    @Override
+    public void admitUnknown(Caller caller, PersonRead read) {
+        if (caller.hasRole(Roles.MINISTRY)) {
+            AccessRecorder.purpose(read.purpose(), read.view());
+            throw new Refusal(HttpStatus.FORBIDDEN, "X-Purpose", ConsentRuleCodes.DENIED_NO_BASIS);
+        }
+    }
+
     private void admitMinistry(Caller caller, PersonRead read) {
         List<DataCategory> needed = VIEW_CATEGORIES.getOrDefault(read.view(), AccessRecorder.WHOLE_RECORD);
         String purpose = AccessRecorder.purpose(read.purpose(), read.view());
         for (UUID personId : read.personIds().stream().distinct().toList()) {
             AccessPolicy.Decision decision = consents.decide(caller.ministry(), personId, purpose, clock.instant());
             if (!decision.granted() || decision.oneTimeConsent() || !decision.categories().containsAll(needed)) {
-                String reason = decision.granted() ? "access.no-basis" : decision.reason();
+                String reason = decision.granted() ? ConsentRuleCodes.DENIED_NO_BASIS : decision.reason();
                 recorder.record(caller, AccessRecorder.Entry.denied(personId, Roles.MINISTRY, purpose, null, reason));
                 throw new Refusal(HttpStatus.FORBIDDEN, "X-Purpose", reason);
             }

@@ -76,7 +76,8 @@ class MinistryPersonController {
     @GetMapping("/api/v1/ministry/persons")
     @Operation(summary = "A person's data for a declared purpose (ministry systems)",
             description = "Only the categories the citizen's consent or the ministry's legal basis covers. "
-                    + "Without either: 403 with the reason. Every read, granted or denied, is recorded first.")
+                    + "Without either: 403 with the reason. Every read, granted or denied, is recorded first. "
+                    + "A number nobody holds gets the same 403 as a person nothing covers.")
     MinistryPersonView read(@RequestParam(required = false) String nationalNumber,
                             @RequestParam(required = false) String purpose, Authentication auth) {
         Caller caller = Caller.of(auth);
@@ -133,7 +134,7 @@ class MinistryPersonController {
     /** Records the denial, then returns the refusal to throw. */
     private Refusal denied(Caller caller, UUID personId, String purpose, String reason) {
         recorder.record(caller, AccessRecorder.Entry.denied(personId, Roles.MINISTRY, purpose, null, reason));
-        return new Refusal(HttpStatus.FORBIDDEN, "purpose", reason);
+        return refusal(reason);
     }
 
     private static String reasonFor(RegistryRuleViolation e) {
@@ -145,12 +146,21 @@ class MinistryPersonController {
         };
     }
 
+    /**
+     * The person holding {@code nationalNumber}. For a number nobody holds, the refusal a known person
+     * gets when nothing covers the read — same status, body and headers — so the answer does not tell
+     * whether the number is anyone's; with no person, nothing is recorded.
+     */
     private UUID personWith(String nationalNumber) {
         List<UUID> ids = jdbc.queryForList("SELECT person_id FROM national_number WHERE national_number = ?",
                 UUID.class, nationalNumber);
         if (ids.isEmpty()) {
-            throw new Refusal(HttpStatus.NOT_FOUND, "nationalNumber", "person.not-found");
+            throw refusal(ConsentRuleCodes.DENIED_NO_BASIS);
         }
         return ids.get(0);
+    }
+
+    private static Refusal refusal(String reason) {
+        return new Refusal(HttpStatus.FORBIDDEN, "purpose", reason);
     }
 }

@@ -145,7 +145,11 @@ class MinistryViewController {
         }
         positions.await(InteriorViewProjection.NAME, minPosition);
         InteriorRecord record = interior.person(nationalNumber, on == null ? LocalDate.now(clock) : on)
-                .orElseThrow(() -> new QueryProblem(HttpStatus.NOT_FOUND, "person.not-found", "nationalNumber"));
+                .orElseThrow(() -> {
+                    gate.admitUnknown(caller, new PersonReadGate.PersonRead(InteriorViewProjection.NAME, List.of(),
+                            purpose));
+                    return new QueryProblem(HttpStatus.NOT_FOUND, "person.not-found", "nationalNumber");
+                });
         gate.admit(caller, new PersonReadGate.PersonRead(InteriorViewProjection.NAME, List.of(record.personId()),
                 purpose));
         return record;

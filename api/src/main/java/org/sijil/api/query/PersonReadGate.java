@@ -20,6 +20,17 @@ public interface PersonReadGate {
     void admit(Caller caller, PersonRead read);
 
     /**
+     * Called instead of {@link #admit} when the read names no known person. A caller who may read
+     * only some persons must get the refusal they would get for a person they may not read, so
+     * that the answer does not tell whether the person exists: for them this throws it. For
+     * others it returns, and the caller answers that the person is not found.
+     *
+     * @param read what would have been read, with no person ids
+     */
+    default void admitUnknown(Caller caller, PersonRead read) {
+    }
+
+    /**
      * What is about to be read.
      *
      * @param view      which view serves it ({@code person-view}, {@code search}, {@code as-of}, ...)

@@ -32,9 +32,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The person view, search and as-of records, for registrars and administrators. Views are
- * eventually consistent (normally within a second of a write); pass the {@code position} of a write
- * as {@code minPosition} to read it back. Every answer passes the {@link PersonReadGate} first.
+ * The person view, search and as-of records, for registrars only (administrators never read
+ * persons' records). Views are eventually consistent (normally within a second of a write); pass
+ * the {@code position} of a write as {@code minPosition} to read it back. Every answer passes the
+ * {@link PersonReadGate} first.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -60,13 +61,13 @@ class PersonViewController {
     }
 
     @GetMapping("/person-view/{personId}")
-    @Operation(summary = "A person's record from the person view (registrars, administrators)")
+    @Operation(summary = "A person's record from the person view (registrars)")
     PersonRecord person(@PathVariable UUID personId,
                         @Parameter(description = "wait until the view has processed this store position")
                         @RequestParam(required = false) Long minPosition,
                         @RequestHeader(name = "X-Purpose", required = false) String purpose,
                         Authentication auth) {
-        Caller caller = registrarOrAdmin(auth);
+        Caller caller = registrar(auth);
         positions.await(PersonViewProjection.NAME, minPosition);
         PersonRecord record = queries.find(personId)
                 .orElseThrow(() -> new QueryProblem(HttpStatus.NOT_FOUND, "person.not-found", "personId"));
@@ -75,7 +76,7 @@ class PersonViewController {
     }
 
     @GetMapping("/search")
-    @Operation(summary = "Find persons by national number (exact) or by lineage name (registrars, administrators)",
+    @Operation(summary = "Find persons by national number (exact) or by lineage name (registrars)",
             description = "Names in Arabic, Kurdish or Latin script; hamza and alef forms, taa marbuta, alef "
                     + "maqsura, tatweel and diacritics are ignored. Full lineage matches (given, father, "
                     + "grandfather, in order) come first.")
@@ -85,7 +86,7 @@ class PersonViewController {
                         @RequestParam(required = false) Long minPosition,
                         @RequestHeader(name = "X-Purpose", required = false) String purpose,
                         Authentication auth) {
-        Caller caller = registrarOrAdmin(auth);
+        Caller caller = registrar(auth);
         if ((nationalNumber == null) == (name == null)) {
             throw new BadRequestException(null, "search.one-criterion");
         }
@@ -124,7 +125,7 @@ class PersonViewController {
                       @RequestParam(defaultValue = "registration") String by,
                       @RequestHeader(name = "X-Purpose", required = false) String purpose,
                       Authentication auth) {
-        Caller caller = registrarOrAdmin(auth);
+        Caller caller = registrar(auth);
         Instant instant = instant(at);
         PersonHistory.By clock = switch (by.toLowerCase(Locale.ROOT)) {
             case "registration" -> PersonHistory.By.REGISTRATION;
@@ -166,10 +167,14 @@ class PersonViewController {
         }
     }
 
-    private static Caller registrarOrAdmin(Authentication auth) {
+    /**
+     * The caller, who must be a registrar. Anyone else is refused before any person is looked up, so
+     * the answer never tells them whether a person exists, was erased or when they were registered.
+     */
+    private static Caller registrar(Authentication auth) {
         Caller caller = Caller.of(auth);
-        if (!caller.hasRole(Roles.REGISTRAR) && !caller.hasRole(Roles.ADMIN)) {
-            throw new AccessDeniedException("registrars and administrators only");
+        if (!caller.hasRole(Roles.REGISTRAR)) {
+            throw new AccessDeniedException("registrars only");
         }
         return caller;
     }

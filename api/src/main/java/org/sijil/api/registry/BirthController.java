@@ -8,8 +8,11 @@ import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import org.sijil.api.security.Caller;
+import org.sijil.core.api.DataCategory;
 import org.sijil.core.api.RegisterBirthCommand;
 import org.sijil.core.api.RegistryRuleViolation;
 import org.sijil.core.api.Sex;
@@ -29,6 +32,9 @@ class BirthController {
 
     /** Random numbers collide rarely; the set-based index catches it and a new number is drawn. */
     private static final int NUMBER_ATTEMPTS = 5;
+
+    /** What the parent rules read of a parent: sex and date of birth, whether and when they died. */
+    private static final List<DataCategory> PARENT_CHECK = List.of(DataCategory.IDENTITY, DataCategory.CIVIL_STATUS);
 
     private final RegistrarDesk desk;
     private final SecureRandom random;
@@ -51,9 +57,13 @@ class BirthController {
     @PostMapping
     @Operation(summary = "Register a live birth",
             description = "Registrars only, in the governorate of the place of birth. The national number is "
-                    + "allocated unless one from legacy records is given (it must carry a valid check digit).")
+                    + "allocated unless one from legacy records is given (it must carry a valid check digit). "
+                    + "Each parent named is checked against their record, and that read is recorded in the "
+                    + "parent's access history whatever the outcome.")
     ResponseEntity<Recorded> register(@Valid @RequestBody RegisterBirthRequest request, Authentication auth) {
         Caller caller = desk.registrarAt(auth, request.placeOfBirth(), request.dateOfBirth(), "placeOfBirth");
+        desk.recordChecks(caller, "birth.parent-check", PARENT_CHECK,
+                Arrays.asList(request.motherId(), request.fatherId()));
         UUID personId = UUID.randomUUID();
         String nationalNumber = request.nationalNumber();
         for (int attempt = 1; ; attempt++) {

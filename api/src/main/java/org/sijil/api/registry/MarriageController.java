@@ -7,8 +7,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.sijil.api.security.Caller;
+import org.sijil.core.api.DataCategory;
 import org.sijil.core.api.RegisterDivorceCommand;
 import org.sijil.core.api.RegisterMarriageCommand;
 import org.sijil.core.api.PersonState;
@@ -16,6 +18,7 @@ import org.sijil.core.person.MarriageIndex;
 import org.sijil.core.person.Spouses;
 import org.sijil.api.web.BadRequestException;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,6 +31,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/marriages")
 @Tag(name = "Civil register")
 class MarriageController {
+
+    /** What the spouse rules read: sex and age, whether the spouse is alive and already married. */
+    private static final List<DataCategory> SPOUSE_CHECK = List.of(DataCategory.IDENTITY, DataCategory.CIVIL_STATUS);
 
     private final RegistrarDesk desk;
     private final MarriageIndex marriages;
@@ -53,12 +59,16 @@ class MarriageController {
     @PostMapping
     @Operation(summary = "Register a marriage",
             description = "Registrars only, in the governorate where the contract was made. A husband already "
-                    + "married needs the court's authorisation reference.")
+                    + "married needs the court's authorisation reference. A spouse of another governorate is "
+                    + "checked against their record, and that read is recorded in their access history "
+                    + "whatever the outcome.")
     ResponseEntity<Recorded> marry(@Valid @RequestBody RegisterMarriageRequest request, Authentication auth) {
         Caller caller = desk.registrarAt(auth, request.place(), request.marriageDate(), "place");
         if (request.husbandId().equals(request.wifeId())) {
             throw new BadRequestException("wifeId", "marriage.same-person");
         }
+        desk.recordChecksOfOthers(caller, "marriage.spouse-check", SPOUSE_CHECK,
+                List.of(request.husbandId(), request.wifeId()));
         UUID marriageId = UUID.randomUUID();
         long husbandVersion = desk.versionOf(request.husbandId());
         desk.send(new RegisterMarriageCommand(marriageId, request.husbandId(), request.wifeId(),
@@ -70,14 +80,21 @@ class MarriageController {
 
     @PostMapping("/{marriageId}/divorce")
     @Operation(summary = "Register a divorce ending a marriage",
-            description = "Registrars only, in the governorate of the husband's residence (or birth).")
+            description = "Registrars only, in the governorate of the husband's residence (or birth). A wife of "
+                    + "another governorate is checked against her record, and that read is recorded in her "
+                    + "access history whatever the outcome.")
     ResponseEntity<Recorded> divorce(@PathVariable UUID marriageId, @Valid @RequestBody RegisterDivorceRequest request,
                                      Authentication auth) {
+        // refused before the marriage is looked up: the answer tells no one else whether it exists
+        if (!Caller.of(auth).hasRole("REGISTRAR")) {
+            throw new AccessDeniedException("registrars only");
+        }
         Spouses spouses = marriages.find(marriageId)
                 .orElseThrow(() -> new org.sijil.core.api.RegistryRuleViolation("marriage.not-found", "marriageId",
                         "No registered marriage " + marriageId));
         RegistrarDesk.Versioned<PersonState> husband = desk.load(spouses.husbandId());
         Caller caller = desk.registrarIn(auth, PersonGovernorate.of(husband.value()), "marriageId");
+        desk.recordChecksOfOthers(caller, "divorce.spouse-check", SPOUSE_CHECK, List.of(spouses.wifeId()));
         desk.send(new RegisterDivorceCommand(marriageId, request.divorceDate(), Forms.trim(request.courtReference()),
                 caller.office(), desk.now()), caller);
         return ResponseEntity.ok(desk.recorded(spouses.husbandId(), null, marriageId, husband.version()));

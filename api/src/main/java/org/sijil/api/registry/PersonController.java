@@ -8,11 +8,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.sijil.api.access.AccessRecorder;
 import org.sijil.api.security.Caller;
 import org.sijil.core.api.ChangeNameCommand;
 import org.sijil.core.api.ChangeResidenceCommand;
+import org.sijil.core.api.DataCategory;
 import org.sijil.core.api.ErasePersonCommand;
 import org.sijil.core.api.IssueIdCardCommand;
 import org.sijil.core.api.PersonState;
@@ -40,6 +42,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/persons/{personId}")
 @Tag(name = "Civil register")
 class PersonController {
+
+    /** What the death rules read: the date of birth, whether the person is alive, their life events' dates. */
+    private static final List<DataCategory> DEATH_CHECK = List.of(DataCategory.IDENTITY, DataCategory.CIVIL_STATUS);
 
     private final RegistrarDesk desk;
     private final AccessRecorder recorder;
@@ -113,11 +118,15 @@ class PersonController {
     }
 
     @PostMapping("/death")
-    @Operation(summary = "Register a death", description = "In the governorate of the place of death.")
+    @Operation(summary = "Register a death",
+            description = "In the governorate of the place of death. A death recorded outside the person's "
+                    + "governorate changes nothing else (their record stays with their governorate), and the "
+                    + "check against their record is recorded in their access history whatever the outcome.")
     ResponseEntity<Recorded> death(@PathVariable UUID personId, @Valid @RequestBody DeathRequest request,
                                    @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                    Authentication auth) {
         Caller caller = desk.registrarAt(auth, request.placeOfDeath(), request.dateOfDeath(), "placeOfDeath");
+        desk.recordChecksOfOthers(caller, "death.person-check", DEATH_CHECK, List.of(personId));
         return record(personId, caller, ifMatch, expected -> new RegisterDeathCommand(personId, expected,
                 request.dateOfDeath(), request.placeOfDeath().toPlace(), request.causeOfDeath(), caller.office(),
                 desk.now()));
@@ -135,12 +144,16 @@ class PersonController {
     }
 
     @PostMapping("/residence-changes")
-    @Operation(summary = "Record a change of residence", description = "In the governorate of the new residence.")
+    @Operation(summary = "Record a change of residence",
+            description = "By a registrar of the person's current governorate (residence, else birth), also for a "
+                    + "move to another governorate, whose registrars keep the record from then on.")
     ResponseEntity<Recorded> changeResidence(@PathVariable UUID personId,
                                              @Valid @RequestBody ResidenceChangeRequest request,
                                              @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                              Authentication auth) {
-        Caller caller = desk.registrarAt(auth, request.residence(), request.since(), "residence");
+        // the office that keeps the record hands it over; the destination cannot take a person over
+        Caller caller = inPersonsGovernorate(personId, auth);
+        desk.checkPlace(request.residence(), request.since(), "residence");
         return record(personId, caller, ifMatch, expected -> new ChangeResidenceCommand(personId, expected,
                 request.residence().toPlace(), request.since(), caller.office(), desk.now()));
     }
@@ -202,7 +215,12 @@ class PersonController {
         if (!Caller.of(auth).hasRole("REGISTRAR")) {
             throw new AccessDeniedException("registrars only");
         }
-        return desk.registrarIn(auth, PersonGovernorate.of(desk.load(personId).value()), "personId");
+        PersonState person = desk.load(personId).value();
+        if (person.erased()) {
+            // an erased record has no governorate left: no registrar keeps it, and there is nothing to write
+            throw new RegistryRuleViolation("person.erased", "personId", "The person's data was erased");
+        }
+        return desk.registrarIn(auth, PersonGovernorate.of(person), "personId");
     }
 
     private ResponseEntity<Recorded> record(UUID personId, Caller caller, String ifMatch,

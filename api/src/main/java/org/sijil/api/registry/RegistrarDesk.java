@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -14,12 +16,15 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
+import org.sijil.api.access.AccessRecorder;
 import org.sijil.api.reference.ReferenceData;
 import org.sijil.api.security.Caller;
 import org.sijil.api.store.EventLedger;
 import org.sijil.query.store.StoredEvent;
 import org.sijil.api.web.BadRequestException;
 import org.sijil.api.web.JurisdictionException;
+import org.sijil.api.security.Roles;
+import org.sijil.core.api.DataCategory;
 import org.sijil.core.api.PersonState;
 import org.sijil.core.person.Person;
 import org.springframework.security.access.AccessDeniedException;
@@ -29,7 +34,8 @@ import org.springframework.stereotype.Component;
 /**
  * What every registrar endpoint does around its command: check the registrar's role and
  * jurisdiction and the place against the reference data, stamp the registration time from the
- * clock, send the command with the officer and office in its metadata, and report what was stored.
+ * clock, record the reads of other persons' records that the command's rules make, send the command
+ * with the officer and office in its metadata, and report what was stored.
  */
 @Component
 class RegistrarDesk {
@@ -40,14 +46,16 @@ class RegistrarDesk {
     private final Repository<Person> persons;
     private final EventLedger ledger;
     private final ReferenceData reference;
+    private final AccessRecorder recorder;
     private final Clock clock;
 
     RegistrarDesk(CommandGateway commands, Repository<Person> persons, EventLedger ledger, ReferenceData reference,
-                  Clock clock) {
+                  AccessRecorder recorder, Clock clock) {
         this.commands = commands;
         this.persons = persons;
         this.ledger = ledger;
         this.reference = reference;
+        this.recorder = recorder;
         this.clock = clock;
     }
 
@@ -95,6 +103,41 @@ class RegistrarDesk {
         if (place.district() != null && !reference.districtExists(place.governorate(), place.district(), date)) {
             throw new BadRequestException(field + ".district", "district.unknown", place.district());
         }
+    }
+
+    /**
+     * Records that a write's rules are about to read the records of {@code personIds}: one access
+     * event each (basis {@code OFFICIAL_DUTY}, purpose {@code purpose}) for every id that names a
+     * registered person. A refusal citing those rules tells the caller about the person, so the read
+     * is recorded before the command is sent and stays whatever its outcome. Call it only once the
+     * caller's role and jurisdiction are checked, so a refused caller reads and records nothing.
+     *
+     * @throws org.sijil.api.access.AccessNotRecordedException if the records cannot be stored (503);
+     *         send nothing then
+     */
+    void recordChecks(Caller caller, String purpose, List<DataCategory> categories, Collection<UUID> personIds) {
+        List<AccessRecorder.Entry> entries = personIds.stream()
+                .filter(Objects::nonNull)
+                .distinct()
+                .filter(id -> versionOf(id) >= 0)
+                .map(id -> AccessRecorder.Entry.officialDuty(id, Roles.REGISTRAR, purpose, categories))
+                .toList();
+        if (!entries.isEmpty()) {
+            recorder.recordAll(caller, entries);
+        }
+    }
+
+    /**
+     * As {@link #recordChecks}, for the persons among {@code personIds} whom the caller does not keep
+     * (see {@link PersonGovernorate}): the registrar who keeps a record reads it in writing to it.
+     */
+    void recordChecksOfOthers(Caller caller, String purpose, List<DataCategory> categories,
+                              Collection<UUID> personIds) {
+        recordChecks(caller, purpose, categories, personIds.stream()
+                .filter(Objects::nonNull)
+                .filter(id -> versionOf(id) >= 0
+                        && !Objects.equals(PersonGovernorate.of(load(id).value()), caller.governorate()))
+                .toList());
     }
 
     /** Sends a registrar's command and waits until its events are stored. */

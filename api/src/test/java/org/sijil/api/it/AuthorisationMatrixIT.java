@@ -43,8 +43,23 @@ class AuthorisationMatrixIT extends ConsentBaseIT {
     static final String BEGIN = "<!-- matrix:begin (generated from api/src/test/resources/authorisation-matrix.csv) -->";
     static final String END = "<!-- matrix:end -->";
 
-    /** One cell: {@code role} calling {@code method path} gets {@code status}, writing an access event or not. */
+    /**
+     * One cell: {@code role} calling {@code method path} gets {@code status}, writing an access event or
+     * not. A path may end in a note in brackets, {@code /api/v1/births (in NIN naming a BGD mother)},
+     * naming a variant of the request body; the note is not sent.
+     */
     record Cell(String method, String path, String role, int status, boolean accessEvent) {
+
+        String url() {
+            int note = path.indexOf(" (");
+            return note < 0 ? path : path.substring(0, note);
+        }
+
+        String note() {
+            int note = path.indexOf(" (");
+            return note < 0 ? "" : path.substring(note);
+        }
+
         @Override
         public String toString() {
             return role + " " + method + " " + path + " -> " + status + (accessEvent ? " + access event" : "");
@@ -67,6 +82,8 @@ class AuthorisationMatrixIT extends ConsentBaseIT {
 
     /** A person in Baghdad, registered for this matrix, whom every role except citizen-self names. */
     private static String person;
+    /** A woman of Baghdad, named as mother in births registered in Ninawa. */
+    private static String baghdadMother;
     private static String nationalNumber;
     private static String consentedPurpose;
     private static String basisPurpose;
@@ -96,6 +113,7 @@ class AuthorisationMatrixIT extends ConsentBaseIT {
         basisPurpose = purpose("matrix-basis");
         Api.Response basis = api.post("/api/v1/admin/legal-bases", "admin", legalBasisJson(basisPurpose));
         assertThat(basis.status()).as(basis.toString()).isEqualTo(201);
+        baghdadMother = register("registrar-baghdad", People.adultWoman("BGD"));
         person = id;
     }
 
@@ -105,7 +123,7 @@ class AuthorisationMatrixIT extends ConsentBaseIT {
         String identity = IDENTITIES.get(cell.role());
         assertThat(identity).as("a known role").isNotNull();
         boolean self = cell.role().equals("citizen-self");
-        String path = cell.path()
+        String path = cell.url()
                 .replace("{person}", self ? CITIZEN : person)
                 .replace("{nationalNumber}", self ? citizenNationalNumber : nationalNumber)
                 .replace("{purpose}", switch (cell.role()) {
@@ -187,17 +205,24 @@ class AuthorisationMatrixIT extends ConsentBaseIT {
     /** A valid body for each write, so that whoever is allowed succeeds and whoever is not is refused for who they are. */
     private String body(String pathTemplate) {
         String place = "{\"governorate\": \"BGD\", \"locality\": \"الكرادة\"}";
+        String ninawa = "{\"governorate\": \"NIN\", \"locality\": \"الموصل\"}";
         return switch (pathTemplate) {
             case "/api/v1/births" -> People.birth("علي", "MALE", LocalDate.of(2024, 1, 1), "BGD", null, null);
+            case "/api/v1/births (in NIN naming a BGD mother)" ->
+                    People.birth("يونس", "MALE", LocalDate.of(2024, 1, 1), "NIN", baghdadMother, null);
             case "/api/v1/persons/{person}/name-changes" -> """
                     {"newName": {"arabic": {"given": "عمر", "father": "علي", "grandfather": "حسين",
                                  "motherGiven": "فاطمة", "maternalGrandfather": "عباس"}},
                      "effectiveDate": "2023-01-01", "legalReference": "2023/5"}""";
             case "/api/v1/persons/{person}/residence-changes" ->
                     "{\"residence\": " + place + ", \"since\": \"2024-02-01\"}";
+            case "/api/v1/persons/{fresh}/residence-changes (to NIN)" ->
+                    "{\"residence\": " + ninawa + ", \"since\": \"2024-02-01\"}";
             case "/api/v1/persons/{person}/id-cards" -> "{\"cardNumber\": \"MX" + (100000 + CARDS.incrementAndGet())
                     + "\", \"issuedOn\": \"2024-01-10\", \"expiresOn\": \"2034-01-10\"}";
             case "/api/v1/persons/{fresh}/death" -> "{\"dateOfDeath\": \"2024-03-01\", \"placeOfDeath\": " + place + "}";
+            case "/api/v1/persons/{fresh}/death (in NIN)" ->
+                    "{\"dateOfDeath\": \"2024-03-01\", \"placeOfDeath\": " + ninawa + "}";
             case "/api/v1/persons/{fresh}/erasure" -> "{\"legalReference\": \"Court order 2025/7\"}";
             case "/api/v1/marriages" -> "{\"husbandId\": \"" + register("registrar-baghdad", People.adultMan("BGD"))
                     + "\", \"wifeId\": \"" + register("registrar-baghdad", People.adultWoman("BGD"))
@@ -242,7 +267,8 @@ class AuthorisationMatrixIT extends ConsentBaseIT {
         Map<String, Map<String, Cell>> rows = new LinkedHashMap<>();
         for (Cell c : cells) {
             roles.add(c.role());
-            rows.computeIfAbsent(c.method() + " `" + c.path() + "`", k -> new LinkedHashMap<>()).put(c.role(), c);
+            rows.computeIfAbsent(c.method() + " `" + c.url() + "`" + c.note(), k -> new LinkedHashMap<>())
+                    .put(c.role(), c);
         }
         StringBuilder md = new StringBuilder("| endpoint |");
         roles.forEach(r -> md.append(' ').append(r).append(" |"));
