@@ -16,6 +16,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.sijil.core.api.PersonNotFoundException;
 import org.sijil.core.api.RegistryRuleViolation;
 import org.sijil.core.store.PersonErasedException;
+import org.sijil.core.text.TextRefusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -119,7 +120,14 @@ class Problems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e, WebRequest request) {
-        return problem(HttpStatus.BAD_REQUEST, List.of(error(e.getName(), "value.malformed")), request);
+        String code = e.getCause() instanceof TextRefusedException refused ? refused.code() : "value.malformed";
+        return problem(HttpStatus.BAD_REQUEST, List.of(error(e.getName(), code)), request);
+    }
+
+    /** Text an event was about to store that a request would have refused: the event store's own check. */
+    @ExceptionHandler(TextRefusedException.class)
+    ResponseEntity<Object> textRefused(TextRefusedException e, WebRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, List.of(error(e.field(), e.code())), request);
     }
 
     @ExceptionHandler({DataAccessException.class, EventStoreException.class})
@@ -165,7 +173,10 @@ class Problems extends ResponseEntityExceptionHandler {
         if (hasCause(e, RequestSizeLimitFilter.BodyTooLargeException.class)) {
             return problem(HttpStatus.PAYLOAD_TOO_LARGE, List.of(error(null, "body.too-large")), request);
         }
-        if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
+        if (e.getCause() instanceof RequestText.RefusedJsonText refused) {
+            String field = path(refused);
+            error = error(field.isEmpty() ? null : field, refused.refusal().code());
+        } else if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
             error = error(path(unknown), "field.unknown");
         } else if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             error = error(path(mapping), "value.malformed");

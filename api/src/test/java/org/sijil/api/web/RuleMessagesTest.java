@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Properties;
 import java.util.Set;
@@ -14,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sijil.core.api.ConsentRuleCodes;
 import org.sijil.core.api.RuleCodes;
+import org.sijil.core.text.TextRule;
 
 /** Every rule a command can break is explained to the registrar in English, Arabic and Kurdish. */
 class RuleMessagesTest {
@@ -29,6 +31,7 @@ class RuleMessagesTest {
 
         Set<String> codes = new HashSet<>(RuleCodes.englishMeanings().keySet());
         codes.addAll(ConsentRuleCodes.englishMeanings().keySet());
+        Arrays.stream(TextRule.values()).map(TextRule::code).forEach(codes::add);
         assertThat(codes).allSatisfy(code -> assertThat(messages.getProperty(code)).as(code).isNotBlank());
     }
 }

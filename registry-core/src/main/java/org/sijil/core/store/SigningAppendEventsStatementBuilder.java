@@ -26,6 +26,11 @@ import org.sijil.crypto.sign.SigningKey;
  * taken over the canonical {@link SignedEntry} built from exactly the values bound to the row.
  * Nothing serialized twice, so the signed bytes are the stored bytes.
  *
+ * <p>Every string of every event, payload and metadata, is first held to the rules of
+ * {@link org.sijil.core.text.CivilText}: an event with text a request would have refused is not
+ * stored, whatever path made it ({@link org.sijil.core.text.TextRefusedException}, nothing of the
+ * statement's events stored).
+ *
  * <p>Rows the unit of work stores beside its events ({@link CompanionInserts}) are written by the
  * same statement, when the events fit in one.
  */
@@ -75,6 +80,10 @@ public final class SigningAppendEventsStatementBuilder implements AppendEventsSt
                                    TimestampWriter timestampWriter) throws SQLException {
         if (dataType != byte[].class) {
             throw new IllegalStateException("signed storage needs byte[] columns, got " + dataType);
+        }
+        // every event checked before any is sealed (which may make a data key) or signed
+        for (EventMessage<?> message : events) {
+            StoredText.check(message);
         }
         SigningKey key = activeKey.get();
         List<Row> rows = new ArrayList<>(events.size());
