@@ -16,7 +16,10 @@ import org.springframework.validation.annotation.Validated;
  * @param dataDir         where the embedded default keeps its database and key files
  * @param keysDir         the signing key files (one PKCS#8 PEM per key; the newest signs)
  * @param masterKeyFile   the master key that wraps each person's data key
- * @param signing         false only in benchmarks that measure what signing costs
+ * @param signing         false only in benchmarks that measure what signing costs: events are then
+ *                        stored with empty signatures, which no verifier accepts
+ * @param signingOffForBenchmarksOnly must also be true for {@code signing} to be false, so that no
+ *                        deployment stores unsigned events by one mistaken setting
  * @param maxRequestBytes the largest request body accepted
  * @param groupCommit     how concurrent commands share transactions
  */
@@ -27,9 +30,17 @@ public record SijilProperties(
         @NotNull @DefaultValue("data/keys") Path keysDir,
         @NotNull @DefaultValue("data/keys/master.key") Path masterKeyFile,
         @DefaultValue("true") boolean signing,
+        @DefaultValue("false") boolean signingOffForBenchmarksOnly,
         @DefaultValue("65536") long maxRequestBytes,
         @NotNull @DefaultValue EmbeddedPostgres embeddedPostgres,
         @NotNull @DefaultValue GroupCommit groupCommit) {
+
+    public SijilProperties {
+        if (!signing && !signingOffForBenchmarksOnly) {
+            throw new IllegalArgumentException("sijil.signing=false would store events with empty signatures;"
+                    + " it is for benchmarks only and also needs sijil.signing-off-for-benchmarks-only=true");
+        }
+    }
 
     /**
      * The embedded PostgreSQL used when no {@code spring.datasource.url} is configured.

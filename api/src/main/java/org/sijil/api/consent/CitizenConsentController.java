@@ -15,10 +15,12 @@ import java.util.List;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.sijil.api.access.PersonStates;
 import org.sijil.api.security.Caller;
 import org.sijil.api.security.Roles;
 import org.sijil.api.web.BadRequestException;
 import org.sijil.core.api.GrantConsentCommand;
+import org.sijil.core.api.RegistryRuleViolation;
 import org.sijil.core.api.RevokeConsentCommand;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -35,6 +37,10 @@ import org.springframework.web.bind.annotation.RestController;
  * A citizen's own consents: grant, list, revoke. The person is always the caller's own
  * ({@code person_id} claim); a consent of anyone else is answered as not found, so its existence
  * is not disclosed. Examples in {@code consent.http}.
+ *
+ * <p>An erased person grants nothing (410 {@code person.erased}): their token outlives their
+ * data, and a new consent would open reads of a record that no longer exists. Listing and revoking
+ * stay open to them, since neither discloses nor widens anything.
  */
 @RestController
 @RequestMapping("/api/v1/citizens/me/consents")
@@ -42,12 +48,15 @@ import org.springframework.web.bind.annotation.RestController;
 class CitizenConsentController {
 
     private final CommandGateway commands;
+    private final PersonStates persons;
     private final ConsentIndex index;
     private final ConsentProperties properties;
     private final Clock clock;
 
-    CitizenConsentController(CommandGateway commands, ConsentIndex index, ConsentProperties properties, Clock clock) {
+    CitizenConsentController(CommandGateway commands, PersonStates persons, ConsentIndex index,
+                             ConsentProperties properties, Clock clock) {
         this.commands = commands;
+        this.persons = persons;
         this.index = index;
         this.properties = properties;
         this.clock = clock;
@@ -79,6 +88,9 @@ class CitizenConsentController {
                     + "starts or already ended, or a missing purpose are refused and nothing is stored.")
     ResponseEntity<ConsentIndex.ConsentView> grant(@Valid @RequestBody GrantRequest request, Authentication auth) {
         Caller caller = citizen(auth);
+        if (persons.load(caller.personId(), "personId").erased()) {
+            throw new RegistryRuleViolation("person.erased", "personId", "The person's data was erased");
+        }
         if (!properties.knowsMinistry(request.ministry())) {
             throw new BadRequestException("ministry", "ministry.unknown", request.ministry());
         }

@@ -11,7 +11,7 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param enabled {@code sijil.security.dev-issuer.enabled}, default {@code false}; never
  *     true in production: anyone who can reach {@code /dev/token} can then act as any demo
- *     identity
+ *     identity; it refuses to start off loopback ({@link DevIssuerConfiguration})
  * @param citizenPersonId {@code sijil.security.dev-issuer.citizen-person-id}, the person
  *     the {@code citizen-demo} identity is, default {@code 00000000-0000-0000-0000-000000000001}
  */

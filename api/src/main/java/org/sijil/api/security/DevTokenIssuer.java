@@ -35,8 +35,15 @@ final class DevTokenIssuer {
     private final ECDSASigner signer;
     private final Map<String, DevIdentity> identities;
     private final Clock clock;
+    private final String audience;
 
     DevTokenIssuer(Map<String, DevIdentity> identities, Clock clock) {
+        this(identities, clock, null);
+    }
+
+    /** @param audience the {@code aud} of every token, or null for none */
+    DevTokenIssuer(Map<String, DevIdentity> identities, Clock clock, String audience) {
+        this.audience = audience;
         this.identities = Collections.unmodifiableMap(new LinkedHashMap<>(identities));
         this.clock = Objects.requireNonNull(clock, "clock");
         try {
@@ -59,7 +66,7 @@ final class DevTokenIssuer {
 
     /** A token for {@code identity} valid for {@link #LIFETIME} from now, or empty if the identity is unknown. */
     Optional<String> issue(String identity) {
-        return Optional.ofNullable(identity).map(identities::get).map(id -> issue(id, clock.instant()));
+        return Optional.ofNullable(identity).map(identities::get).map(id -> issue(id, clock.instant(), null, audience));
     }
 
     /**
@@ -70,15 +77,20 @@ final class DevTokenIssuer {
     Optional<String> issue(String identity, String certificateThumbprint) {
         Objects.requireNonNull(certificateThumbprint, "certificateThumbprint");
         return Optional.ofNullable(identity).map(identities::get)
-                .map(id -> issue(id, clock.instant(), certificateThumbprint));
+                .map(id -> issue(id, clock.instant(), certificateThumbprint, audience));
     }
 
     /** A token for {@code identity} issued at {@code issuedAt}; tests use this to mint expired ones. */
     String issue(DevIdentity identity, Instant issuedAt) {
-        return issue(identity, issuedAt, null);
+        return issue(identity, issuedAt, null, audience);
     }
 
-    private String issue(DevIdentity identity, Instant issuedAt, String certificateThumbprint) {
+    /** A token for {@code identity} whose {@code aud} is {@code audience} (null: none); tests use this. */
+    String issueFor(DevIdentity identity, String audience) {
+        return issue(identity, clock.instant(), null, audience);
+    }
+
+    private String issue(DevIdentity identity, Instant issuedAt, String certificateThumbprint, String audience) {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
                 .subject(identity.subject())
@@ -88,6 +100,9 @@ final class DevTokenIssuer {
                 .jwtID(UUID.randomUUID().toString())
                 .claim(SijilClaims.ROLES, identity.roles())
                 .claim(SijilClaims.NAME, identity.displayName());
+        if (audience != null) {
+            claims.audience(audience);
+        }
         if (identity.office() != null) {
             claims.claim(SijilClaims.OFFICE, identity.office());
         }

@@ -46,7 +46,7 @@ import org.springframework.security.web.SecurityFilterChain;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
-@EnableConfigurationProperties({TokenCacheProperties.class, MutualTlsProperties.class})
+@EnableConfigurationProperties({TokenCacheProperties.class, MutualTlsProperties.class, TokenAudienceProperties.class})
 public class SecurityConfiguration {
 
     /** Reachable without a token. */
@@ -141,8 +141,8 @@ public class SecurityConfiguration {
 
     /** Also picked up by Spring Boot's auto-configured {@code JwtDecoder} as an additional validator. */
     @Bean
-    OAuth2TokenValidator<Jwt> sijilClaimsValidator() {
-        return new SijilClaimsValidator();
+    OAuth2TokenValidator<Jwt> sijilClaimsValidator(TokenAudienceProperties audience) {
+        return new SijilClaimsValidator(audience.audiences());
     }
 
     private static Collection<GrantedAuthority> authorities(Jwt jwt) {

@@ -1,7 +1,9 @@
 package org.sijil.api.security;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
@@ -12,11 +14,24 @@ import org.springframework.security.oauth2.jwt.Jwt;
 /**
  * Rejects tokens whose claims cannot scope the caller: a registrar or clerk without an
  * office inside their governorate, a citizen without a person id, a ministry client without
- * a ministry. Checking at decode time means a badly issued token is a 401, not a surprise
- * deep inside a controller. Applied to the development decoder and, as an {@link
+ * a ministry, and a token meant for another service (its {@code aud} names none of
+ * {@code sijil.security.audiences}). Checking at decode time means a badly issued token is a
+ * 401, not a surprise deep inside a controller. Applied to the development decoder and, as an {@link
  * OAuth2TokenValidator} bean, to the decoder Spring Boot builds from the issuer settings.
  */
 final class SijilClaimsValidator implements OAuth2TokenValidator<Jwt> {
+
+    private final Set<String> audiences;
+
+    /** Checks every claim but the audience. */
+    SijilClaimsValidator() {
+        this(List.of());
+    }
+
+    /** @param audiences the {@code aud} values accepted, one of which a token must carry; none: not checked */
+    SijilClaimsValidator(Collection<String> audiences) {
+        this.audiences = Set.copyOf(audiences);
+    }
 
     @Override
     public OAuth2TokenValidatorResult validate(Jwt jwt) {
@@ -43,6 +58,10 @@ final class SijilClaimsValidator implements OAuth2TokenValidator<Jwt> {
         }
         if (roles.contains(Roles.MINISTRY) && blank(jwt.getClaimAsString(SijilClaims.MINISTRY))) {
             problems.add("ministry clients need a ministry claim");
+        }
+        List<String> audience = jwt.getAudience();
+        if (!audiences.isEmpty() && (audience == null || audience.stream().noneMatch(audiences::contains))) {
+            problems.add("aud is none of " + audiences.stream().sorted().toList());
         }
         if (problems.isEmpty()) {
             return OAuth2TokenValidatorResult.success();

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -164,6 +165,69 @@ class LogVerifierIT extends IntegrationTest {
         assertThat(verifier("verify", "--jdbc-url", jdbcUrl, "--user", "postgres", "--keys", keys.toString(),
                 "--log-key", "@" + logKey, "--quiet")).as(out + err).isZero();
         assertThat(out).contains("event rows:  " + storedEvents() + " (" + storedEvents() + " logged, 0 not yet sequenced)");
+    }
+
+    @Test
+    void namesEveryAccessHistoryRowMissingExtraOrAlteredAgainstTheSignedAccessEvents() throws Exception {
+        String person = register(REGISTRAR, People.adultMan("BGD"));
+        Api.Response read = api.get("/api/v1/persons/" + person, "registrar-ninawa", "X-Purpose", "file 2025/118");
+        assertThat(read.status()).as(read.toString()).isEqualTo(200);
+        Map<String, Object> row = jdbc.queryForMap("SELECT event_id, access_id::text AS access_id FROM access_history "
+                + "WHERE person_id = ?::uuid AND subject = 'registrar-ninawa'", person);
+        String eventId = (String) row.get("event_id");
+        String accessId = (String) row.get("access_id");
+        awaitCheckpointOf(storedEvents());
+        assertThat(verifyDatabase()).as(out + err).isZero();
+        assertThat(out).contains("  access history: ").contains(" rows, each as its signed access event says");
+
+        jdbc.execute("CREATE TABLE access_history_saved AS SELECT * FROM access_history WHERE event_id = '"
+                + eventId + "'");
+        try {
+            jdbc.update("DELETE FROM access_history WHERE event_id = ?", eventId);
+            assertThat(verifyDatabase()).as(out + err).isEqualTo(1);
+            assertThat(out).startsWith("FAIL leaf ").contains(" event " + eventId + ": access event of access "
+                    + accessId + " (person " + person + ", subject registrar-ninawa) has no access_history row");
+            restore(eventId);
+
+            tampered(eventId, "subject = 'registrar-baghdad'",
+                    "subject (row 'registrar-baghdad', signed 'registrar-ninawa')");
+            tampered(eventId, "purpose = 'file 2025/119'", "purpose (row 'file 2025/119', signed 'file 2025/118')");
+            tampered(eventId, "recorded_at = recorded_at - interval '1 hour'", "recorded_at (row ");
+            tampered(eventId, "person_id = gen_random_uuid()", "person_id (row '");
+
+            String forged = UUID.randomUUID().toString();
+            jdbc.update("INSERT INTO access_history (access_id, person_id, event_id, subject, organisation, role, "
+                    + "purpose, basis_kind, categories, outcome, recorded_at) VALUES (gen_random_uuid(), ?::uuid, ?, "
+                    + "'registrar-baghdad', 'BGD-KARKH-01', 'REGISTRAR', NULL, 'OFFICIAL_DUTY', '{IDENTITY}', "
+                    + "'GRANTED', now())", person, forged);
+            assertThat(verifyDatabase()).as(out + err).isEqualTo(1);
+            assertThat(out).startsWith("FAIL leaf - event " + forged + ": access_history row of access ")
+                    .contains("(person " + person + ", subject registrar-baghdad) lists no stored access event");
+            jdbc.update("DELETE FROM access_history WHERE event_id = ?", forged);
+        } finally {
+            restore(eventId);
+            jdbc.execute("DROP TABLE access_history_saved");
+        }
+        assertThat(verifyDatabase()).as(out + err).isZero();
+    }
+
+    /** Alters the row of {@code eventId} by {@code assignment}, checks that the verifier names it, and restores it. */
+    private void tampered(String eventId, String assignment, String named) {
+        jdbc.update("UPDATE access_history SET " + assignment + " WHERE event_id = ?", eventId);
+        assertThat(verifyDatabase()).as(out + err).isEqualTo(1);
+        assertThat(out).startsWith("FAIL leaf ").contains(" event " + eventId + ": access_history row of access ")
+                .contains("differs from its signed access event").contains(named);
+        restore(eventId);
+    }
+
+    private void restore(String eventId) {
+        jdbc.update("DELETE FROM access_history WHERE event_id = ?", eventId);
+        jdbc.update("INSERT INTO access_history SELECT * FROM access_history_saved");
+    }
+
+    private int verifyDatabase() {
+        return verifier("verify", "--jdbc-url", jdbcUrl, "--user", "postgres", "--keys", keys.toString(),
+                "--log-key", "@" + logKey, "--quiet");
     }
 
     private int verifier(String... args) {

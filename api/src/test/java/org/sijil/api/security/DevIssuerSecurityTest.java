@@ -160,6 +160,21 @@ class DevIssuerSecurityTest {
     }
 
     @Test
+    void tokenMeantForAnotherServiceOrForNoneIsUnauthorizedProblem() throws Exception {
+        DevIdentity admin = issuer.identity("admin").orElseThrow();
+        Object audience = JsonPath.read(decodePart(token("admin"), 1), "$.aud");
+        assertThat(audience).isEqualTo("sijil");
+
+        expectUnauthorizedProblem(mvc.perform(get("/api/v1/probe/caller")
+                .header("Authorization", "Bearer " + issuer.issueFor(admin, "another-service"))))
+                .andExpect(jsonPath("$.detail", containsString("aud")));
+        expectUnauthorizedProblem(mvc.perform(get("/api/v1/probe/caller")
+                .header("Authorization", "Bearer " + issuer.issueFor(admin, null))));
+        mvc.perform(get("/api/v1/probe/caller").header("Authorization", "Bearer " + issuer.issueFor(admin, "sijil")))
+                .andExpect(status().isOk());
+    }
+
+    @Test
     void expiredTokenIsUnauthorizedProblem() throws Exception {
         DevIdentity registrar = issuer.identity("registrar-baghdad").orElseThrow();
         // issued two hours ago: expired an hour ago, well past the one-minute clock skew

@@ -73,6 +73,7 @@ final class SijilApp implements AutoCloseable {
                         Map.entry("sijil.keys-dir", dir.resolve("keys").toString()),
                         Map.entry("sijil.master-key-file", dir.resolve("keys/master.key").toString()),
                         Map.entry("sijil.signing", Boolean.toString(signing)),
+                        Map.entry("sijil.signing-off-for-benchmarks-only", Boolean.toString(!signing)),
                         Map.entry("sijil.security.dev-issuer.enabled", "true"),
                         Map.entry("sijil.feeds.enabled", Boolean.toString(readers)),
                         Map.entry("sijil.feeds.embedded.port", "0")));

@@ -10,7 +10,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -399,6 +401,62 @@ final class JdbcTrail implements Trail {
         } catch (SQLException e) {
             throw database("reading person_data_key", e);
         }
+    }
+
+    /**
+     * The access events and {@code access_history} rows joined on the event id both ways. A missing
+     * {@code access_history} table reads as an empty one, so every access event is then reported
+     * without its row.
+     */
+    @Override
+    public boolean readAccessHistory(AccessSink sink) throws IOException {
+        String history = queryLong("SELECT CASE WHEN to_regclass('access_history') IS NULL THEN 0 ELSE 1 END") == 0
+                ? "(SELECT NULL::varchar AS event_id, NULL::uuid AS access_id, NULL::uuid AS person_id, "
+                        + "NULL::varchar AS subject, NULL::varchar AS organisation, NULL::varchar AS role, "
+                        + "NULL::varchar AS purpose, NULL::varchar AS basis_kind, NULL::varchar AS basis_id, "
+                        + "NULL::text[] AS categories, NULL::varchar AS outcome, NULL::varchar AS reason, "
+                        + "NULL::timestamptz AS recorded_at WHERE false)"
+                : "access_history";
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT d.globalindex, d.eventidentifier, d.type, d.aggregateidentifier, d.sequencenumber, "
+                        + "d.payloadtype, d.payloadrevision, d.timestamp, d.payload, d.metadata, d.signingkeyid, "
+                        + "d.signature, coalesce(l.leaf_index, -1), h.event_id, h.access_id::text, "
+                        + "h.person_id::text, h.subject, h.organisation, h.role, h.purpose, h.basis_kind, h.basis_id, "
+                        + "h.categories, h.outcome, h.reason, h.recorded_at "
+                        + "FROM (SELECT * FROM domainevententry WHERE type = ?) d "
+                        + "FULL JOIN " + history + " h ON h.event_id = d.eventidentifier "
+                        + "LEFT JOIN log_leaf l ON l.global_index = d.globalindex "
+                        + "ORDER BY d.globalindex NULLS LAST, h.event_id")) {
+            statement.setFetchSize(FETCH_SIZE);
+            statement.setString(1, ACCESS_TYPE);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    rs.getLong(1);
+                    StoredEvent event = rs.wasNull() ? null
+                            : new StoredEvent(rs.getLong(1), entry(rs, 2), rs.getBytes(12), rs.getLong(13));
+                    AccessRow row = rs.getString(14) == null ? null : accessRow(rs, 14);
+                    if (!sink.accept(event, row)) {
+                        break;
+                    }
+                }
+            }
+            return true;
+        } catch (SQLException e) {
+            throw database("reading access_history joined with the access events", e);
+        } catch (RuntimeException e) {
+            throw new IOException("an access event row cannot be a signed entry: " + e.getMessage(), e);
+        }
+    }
+
+    private static AccessRow accessRow(ResultSet rs, int first) throws SQLException {
+        Array categories = rs.getArray(first + 9);
+        OffsetDateTime recordedAt = rs.getObject(first + 12, OffsetDateTime.class);
+        return new AccessRow(rs.getString(first), rs.getString(first + 1), rs.getString(first + 2),
+                rs.getString(first + 3), rs.getString(first + 4), rs.getString(first + 5), rs.getString(first + 6),
+                rs.getString(first + 7), rs.getString(first + 8),
+                categories == null ? null : Arrays.asList((String[]) categories.getArray()),
+                rs.getString(first + 10), rs.getString(first + 11),
+                recordedAt == null ? null : recordedAt.toInstant());
     }
 
     /** Streams every data key row, for export. */

@@ -58,6 +58,41 @@ interface Trail extends AutoCloseable {
     /** The wrapped data key row of a person, if the trail has one. */
     Optional<DataKeyRow> dataKey(UUID personId) throws IOException;
 
+    /**
+     * Streams every stored access event (aggregate type {@value #ACCESS_TYPE}) paired with its
+     * {@code access_history} row by event id, and every row that no access event has, events by
+     * global index first, then unpaired rows by event id.
+     *
+     * @param sink receives each pair; returning false stops the stream
+     * @return false if this trail carries no access history (a bundle), so nothing was streamed
+     */
+    boolean readAccessHistory(AccessSink sink) throws IOException;
+
+    /** The aggregate type of access events' rows ({@code Access.AGGREGATE_TYPE} in the application). */
+    String ACCESS_TYPE = "Access";
+
+    /** Receives access events with their rows. */
+    @FunctionalInterface
+    interface AccessSink {
+        /**
+         * @param event the stored access event, or null for a row no access event has
+         * @param row   its {@code access_history} row, or null for an event with no row
+         * @return false to stop the stream
+         */
+        boolean accept(StoredEvent event, AccessRow row) throws IOException;
+    }
+
+    /**
+     * An {@code access_history} row as stored: the citizen's list of who read their data.
+     *
+     * @param eventId    the access event the row says it lists
+     * @param categories the data categories read, as stored
+     */
+    record AccessRow(String eventId, String accessId, String personId, String subject, String organisation,
+                     String role, String purpose, String basisKind, String basisId, List<String> categories,
+                     String outcome, String reason, java.time.Instant recordedAt) {
+    }
+
     @Override
     void close() throws IOException;
 

@@ -37,8 +37,9 @@ import org.sijil.crypto.sign.VerificationKey;
 
 /**
  * Verifies a whole trail: every event's signature against the published keys, every leaf hash,
- * the Merkle tree and every signed checkpoint, consistency between successive checkpoints, and
- * that every event row is logged.
+ * the Merkle tree and every signed checkpoint, consistency between successive checkpoints, that
+ * every event row is logged, and that the citizens' access history lists exactly the signed access
+ * events ({@link AccessHistoryCheck}).
  *
  * <p>A bounded pipeline: one thread streams leaves from the {@link Trail} in batches, a pool of
  * worker threads rebuilds each signed entry, hashes it and checks its signature (the expensive
@@ -81,11 +82,13 @@ final class TrailVerifier {
      * @param keysUsed            events per signing key id, in all
      * @param complete            false if the run stopped early (see {@link Options#stopAfter})
      * @param coverage            event rows against leaves; null if the run stopped early
+     * @param accessRows          access history rows checked against their events; -1 if the trail
+     *                            carries none or the run stopped early
      * @param elapsed             time this run took
      */
     record Summary(String source, long firstLeaf, long leaves, long eventsThisRun, long checkpoints,
                    long lastCheckpoint, Map<String, Long> keysUsed, boolean complete, Trail.Coverage coverage,
-                   Duration elapsed) {
+                   long accessRows, Duration elapsed) {
 
         double eventsPerSecond() {
             double seconds = Math.max(elapsed.toNanos(), 1) / 1e9;
@@ -124,6 +127,7 @@ final class TrailVerifier {
             }
         }
         Trail.Coverage coverage = null;
+        long accessRows = -1;
         if (run.complete) {
             run.checkRemainingCheckpoints();
             coverage = trail.coverage();
@@ -133,11 +137,12 @@ final class TrailVerifier {
                         + ") is not in the log, though "
                         + (coverage.sequencerKnown() ? "the sequencer has passed it" : "later rows are"));
             }
+            accessRows = new AccessHistoryCheck(keys, json).check(trail);
         }
         run.saveState();
         return new Summary(trail.description(), state.leaves(), run.range.size(), run.range.size() - state.leaves(),
                 run.checkpointsVerified, run.previousSize, new TreeMap<>(run.keysUsed), run.complete, coverage,
-                Duration.ofNanos(System.nanoTime() - started));
+                accessRows, Duration.ofNanos(System.nanoTime() - started));
     }
 
     /** One verification run over one trail. */

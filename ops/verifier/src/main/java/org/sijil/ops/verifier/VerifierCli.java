@@ -139,6 +139,8 @@ public final class VerifierCli {
             out.println("  event rows:  " + s.coverage().eventRows() + " (" + s.coverage().logged() + " logged, "
                     + s.coverage().pending() + " not yet sequenced"
                     + (s.coverage().sequencerKnown() ? "" : ", judged without the sequencer's position") + ")");
+            out.println("  access history: " + (s.accessRows() < 0 ? "not in this trail (check it against the database)"
+                    : s.accessRows() + " rows, each as its signed access event says, no access event without its row"));
         }
         out.println(String.format(Locale.ROOT, "  elapsed:     %.3f s, %d events this run, %.0f events/s",
                 s.elapsed().toNanos() / 1e9, s.eventsThisRun(), s.eventsPerSecond()));
