@@ -24,9 +24,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Operators' control of the views (administrators only): where each view's processor stands, and a
- * replay that empties a view (its reset handler) and rebuilds it from the first event. Each replay
- * is logged with who asked for it.
+ * Operators' control of the views (administrators only): where each view's processor stands and how
+ * many events it has parked as dead letters, a replay that empties a view (its reset handler, and its
+ * dead letters) and rebuilds it from the first event, the list of a view's dead letters (what they
+ * are, never what they contain) and their retry. Each replay and retry is logged with who asked for it.
  */
 @RestController
 @RequestMapping("/api/v1/admin/projections")
@@ -36,10 +37,12 @@ class ProjectionAdminController {
     private static final Logger log = LoggerFactory.getLogger(ProjectionAdminController.class);
 
     private final ViewPositions positions;
+    private final ViewDeadLetters deadLetters;
     private final EventStore eventStore;
 
-    ProjectionAdminController(ViewPositions positions, EventStore eventStore) {
+    ProjectionAdminController(ViewPositions positions, ViewDeadLetters deadLetters, EventStore eventStore) {
         this.positions = positions;
+        this.deadLetters = deadLetters;
         this.eventStore = eventStore;
     }
 
@@ -50,10 +53,11 @@ class ProjectionAdminController {
 
     /**
      * A view's processor: {@code position} is the lowest position its segments have processed,
-     * {@code head} the store's last global index, {@code progress} their ratio (1.0 when caught up).
+     * {@code head} the store's last global index, {@code progress} their ratio (1.0 when caught up),
+     * {@code deadLetters} how many events it has parked.
      */
     record ProjectionStatus(String name, boolean running, Long position, long head, double progress,
-                            boolean replaying, List<SegmentStatus> segments) {
+                            boolean replaying, long deadLetters, List<SegmentStatus> segments) {
     }
 
     @GetMapping
@@ -85,6 +89,31 @@ class ProjectionAdminController {
         return ResponseEntity.accepted().body(status(name, head()));
     }
 
+    @GetMapping("/{name}/dead-letters")
+    @Operation(summary = "The events a view could not apply, and the later events of their persons parked after them",
+            description = "Event id, type, position, sequence number, when parked and last tried, and the cause "
+                    + "(exception type and SQL state); never the event's content.")
+    List<ViewDeadLetters.Letter> deadLetters(@PathVariable String name, Authentication auth) {
+        admin(auth);
+        return deadLetters.list(name);
+    }
+
+    @PostMapping("/{name}/dead-letters/retry")
+    @Operation(summary = "Apply a view's dead letters again, once their cause is repaired",
+            description = "Each person's letters in order; a person's sequence stops at its first letter that fails "
+                    + "again, which stays with its new cause.")
+    ViewDeadLetters.Retry retryDeadLetters(@PathVariable String name, Authentication auth) {
+        Caller caller = admin(auth);
+        if (!QueryConfiguration.VIEWS.contains(name)) {
+            throw new QueryProblem(HttpStatus.NOT_FOUND, "projection.unknown", "name", name);
+        }
+        log.warn("Retry of the dead letters of view {} requested by {} ({})", name, caller.subject(), caller.roles());
+        ViewDeadLetters.Retry retry = deadLetters.retry(name);
+        log.info("Retry of the dead letters of view {} for {}: {} sequences applied, {} letters left", name,
+                caller.subject(), retry.sequencesApplied(), retry.remaining());
+        return retry;
+    }
+
     private ProjectionStatus status(String name, long head) {
         StreamingEventProcessor processor = positions.processor(name);
         List<SegmentStatus> segments = processor.processingStatus().values().stream()
@@ -95,7 +124,7 @@ class ProjectionAdminController {
         Long at = position.isPresent() ? position.getAsLong() : null;
         double progress = head <= 0 ? 1.0 : at == null ? 0.0 : Math.min(1.0, Math.max(0.0, (double) at / head));
         return new ProjectionStatus(name, processor.isRunning(), at, head, progress, processor.isReplaying(),
-                segments);
+                deadLetters.count(name), segments);
     }
 
     private static SegmentStatus segment(EventTrackerStatus s) {

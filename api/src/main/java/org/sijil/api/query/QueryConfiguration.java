@@ -5,13 +5,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.EventProcessingConfigurer;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -27,14 +33,27 @@ import org.sijil.query.view.person.PersonViewProjection;
 import org.sijil.query.view.person.PersonViewQueries;
 import org.sijil.query.view.planning.PlanningViewProjection;
 import org.sijil.query.view.planning.PlanningViewQueries;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The views' wiring: one tracking processor per view, each with its own token, so one view can be
- * replayed without the others. A handler's failure rolls its batch back and is retried (never
- * skipped: a skipped event is a view that silently disagrees with the store).
+ * replayed without the others.
+ *
+ * <p>No stored event can stop a view. An event a view cannot apply is parked in the view's
+ * dead-letter queue ({@code deadletterentry}) under its person's sequence, and that person's later
+ * events follow it there, so the view never applies a person's events out of order; everyone else's
+ * events go on. Nothing is skipped silently: the parked events are counted (health {@code views},
+ * metric {@code sijil.views.dead_letters}, the admin projections list) and an administrator
+ * retries them once the cause is repaired. A failed batch is rerun event by event
+ * ({@link ViewHandlerIsolation}) to find the event at fault; failures of the moment, such as the
+ * database being unreachable, park nothing ({@link ViewFailurePolicy}). An erasure is never parked
+ * ({@link ErasureFirstQueue}).
  */
 @Configuration(proxyBeanMethods = false)
 class QueryConfiguration {
@@ -51,7 +70,8 @@ class QueryConfiguration {
             .build();
 
     @Bean
-    ConfigurerModule viewProcessors(QueryProperties properties) {
+    ConfigurerModule viewProcessors(QueryProperties properties, ObjectProvider<ConnectionProvider> connections,
+                                    ObjectProvider<PlatformTransactionManager> platform) {
         return configurer -> {
             EventProcessingConfigurer processing = configurer.eventProcessing();
             for (String view : VIEWS) {
@@ -64,7 +84,24 @@ class QueryConfiguration {
                         c -> TrackingEventProcessorConfiguration.forParallelProcessing(segments)
                                 .andInitialSegmentsCount(segments)
                                 .andBatchSize(properties.batchSize()));
-                processing.registerListenerInvocationErrorHandler(view, c -> PropagatingErrorHandler.instance());
+                // the person (aggregate) is the sequence: Axon's default sequencing policy, as for segments;
+                // the queue stores events as the store does, personal fields sealed
+                processing.registerDeadLetterQueue(view, c -> new ErasureFirstQueue(view,
+                        JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
+                                .processingGroup(view)
+                                .connectionProvider(connections.getObject())
+                                .transactionManager(c.getComponent(TransactionManager.class))
+                                .genericSerializer(c.serializer())
+                                .eventSerializer(c.eventSerializer())
+                                // a full queue would stop the view again: no bound but the alert on its size
+                                .maxSequences(Integer.MAX_VALUE)
+                                .maxSequenceSize(Integer.MAX_VALUE)
+                                .build()));
+                processing.registerDeadLetterPolicy(view, c -> new ViewFailurePolicy());
+                // a dead letter's retry applies each letter in a savepoint; a replay empties the queue
+                processing.registerDeadLetteringEventHandlerInvokerConfiguration(view,
+                        (c, invoker) -> invoker.transactionManager(new SavepointTransactions(platform))
+                                .allowReset(true));
             }
         };
     }
@@ -87,6 +124,36 @@ class QueryConfiguration {
             builder.nodeId(properties.nodeId());
         }
         return builder.build();
+    }
+
+    /** Reruns a view's failed batch event by event, so that only the event at fault is parked. */
+    @Bean
+    ViewHandlerIsolation viewHandlerIsolation(ObjectProvider<PlatformTransactionManager> platform) {
+        return new ViewHandlerIsolation(Set.copyOf(VIEWS), new SavepointTransactions(platform));
+    }
+
+    @Bean
+    ViewDeadLetters viewDeadLetters(EventProcessingConfiguration processing) {
+        return new ViewDeadLetters(processing);
+    }
+
+    /** DOWN while any view holds dead letters, with each view's count. */
+    @Bean
+    HealthIndicator viewsHealthIndicator(ViewDeadLetters deadLetters) {
+        return () -> {
+            Map<String, Long> counts = deadLetters.counts();
+            boolean none = counts.values().stream().allMatch(n -> n == 0);
+            return (none ? Health.up() : Health.down()).withDetail("deadLetters", counts).build();
+        };
+    }
+
+    /** {@code sijil.views.dead_letters{view=...}}: how many events each view has parked. */
+    @Bean
+    MeterBinder viewDeadLetterGauges(ViewDeadLetters deadLetters) {
+        return registry -> VIEWS.forEach(view -> Gauge.builder("sijil.views.dead_letters", () -> deadLetters.count(view))
+                .description("Events the view could not apply, parked with the later events of their person")
+                .tag("view", view)
+                .register(registry));
     }
 
     @Bean

@@ -106,7 +106,9 @@ public class PlanningViewProjection {
             single.flush();
             return;
         }
-        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        // the innermost unit of work: the processor's batch, or one event alone when that event runs in
+        // a unit of work of its own (a dead letter's retry, a failed batch's event-by-event rerun)
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
         unitOfWork.getOrComputeResource(BATCH, key -> {
             Batch batch = new Batch(jdbc);
             unitOfWork.onPrepareCommit(u -> batch.flush());
