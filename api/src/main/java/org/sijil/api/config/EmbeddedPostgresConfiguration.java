@@ -150,7 +150,7 @@ class EmbeddedPostgresConfiguration {
             Files.writeString(dataDir.resolve("pg_hba.conf"), HBA, UTF_8);
             Files.setPosixFilePermissions(dataDir.resolve("pg_hba.conf"), PrivateFiles.OWNER_RW);
             statement.execute("SELECT pg_reload_conf()");
-            log.info("Embedded PostgreSQL: the superuser has a password now, required for every connection");
+            log.info("Embedded PostgreSQL: the superuser's password is set and every connection requires it");
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("cannot set the embedded PostgreSQL's password", e);
         }
