@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -14,6 +13,7 @@ import org.sijil.api.consent.ConsentProperties;
 import org.sijil.api.consent.Refusal;
 import org.sijil.api.security.Caller;
 import org.sijil.api.security.Roles;
+import org.sijil.api.store.JdbcPersonIndex;
 import org.sijil.api.web.BadRequestException;
 import org.sijil.core.api.AccessBasisKind;
 import org.sijil.core.api.ConsentRuleCodes;
@@ -22,7 +22,6 @@ import org.sijil.core.api.RecordConsentUseCommand;
 import org.sijil.core.api.RegistryRuleViolation;
 import org.sijil.core.consent.AccessPolicy;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -56,19 +55,19 @@ class MinistryPersonController {
     private final AccessRecorder recorder;
     private final CommandGateway commands;
     private final PersonStates persons;
-    private final JdbcTemplate jdbc;
+    private final JdbcPersonIndex nationalNumbers;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     MinistryPersonController(ConsentIndex consents, ConsentProperties properties, AccessRecorder recorder,
-                             CommandGateway commands, PersonStates persons, JdbcTemplate jdbc,
+                             CommandGateway commands, PersonStates persons, JdbcPersonIndex nationalNumbers,
                              PlatformTransactionManager transactions, Clock clock) {
         this.consents = consents;
         this.properties = properties;
         this.recorder = recorder;
         this.commands = commands;
         this.persons = persons;
-        this.jdbc = jdbc;
+        this.nationalNumbers = nationalNumbers;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
     }
@@ -152,12 +151,8 @@ class MinistryPersonController {
      * whether the number is anyone's; with no person, nothing is recorded.
      */
     private UUID personWith(String nationalNumber) {
-        List<UUID> ids = jdbc.queryForList("SELECT person_id FROM national_number WHERE national_number = ?",
-                UUID.class, nationalNumber);
-        if (ids.isEmpty()) {
-            throw refusal(ConsentRuleCodes.DENIED_NO_BASIS);
-        }
-        return ids.get(0);
+        return nationalNumbers.personWith(nationalNumber)
+                .orElseThrow(() -> refusal(ConsentRuleCodes.DENIED_NO_BASIS));
     }
 
     private static Refusal refusal(String reason) {

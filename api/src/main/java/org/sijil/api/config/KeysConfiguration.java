@@ -1,6 +1,9 @@
 package org.sijil.api.config;
 
 import java.io.IOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.function.Supplier;
 import org.sijil.crypto.envelope.FileMasterKey;
@@ -9,6 +12,8 @@ import org.sijil.crypto.envelope.MasterKey;
 import org.sijil.crypto.sign.KeyDirectory;
 import org.sijil.crypto.sign.KeyRing;
 import org.sijil.crypto.sign.SigningKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,6 +26,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class KeysConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(KeysConfiguration.class);
+
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {
@@ -29,6 +36,7 @@ class KeysConfiguration {
 
     @Bean
     KeyDirectory signingKeys(SijilProperties properties) throws IOException {
+        ownerOnly(properties.keysDir());
         return KeyDirectory.open(properties.keysDir());
     }
 
@@ -48,7 +56,22 @@ class KeysConfiguration {
     @Bean
     @ConditionalOnMissingBean
     MasterKey masterKey(SijilProperties properties) throws IOException {
-        PrivateFiles.createDirectory(properties.masterKeyFile().toAbsolutePath().getParent());
+        ownerOnly(properties.masterKeyFile().toAbsolutePath().getParent());
         return FileMasterKey.openOrCreate(properties.masterKeyFile());
+    }
+
+    /**
+     * Makes a key directory rwx------ (created so if missing). A directory the service may not change
+     * (a read-only mount from a secret store) is left as its owner set it.
+     */
+    private static void ownerOnly(Path dir) throws IOException {
+        try {
+            PrivateFiles.restrictDirectory(dir);
+        } catch (FileSystemException e) {
+            if (!Files.isDirectory(dir)) {
+                throw e;
+            }
+            log.warn("Cannot make key directory {} owner-only: {}", dir.toAbsolutePath(), e.toString());
+        }
     }
 }

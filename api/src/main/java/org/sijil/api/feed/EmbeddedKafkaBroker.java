@@ -19,6 +19,7 @@ import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.Features;
 import org.apache.kafka.server.common.MetadataVersion;
+import org.sijil.crypto.files.PrivateFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,7 +72,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
         long started = System.nanoTime();
         try {
-            Files.createDirectories(dataDir);
+            // the topics hold sealed messages, yet their ids, keys and times are nobody else's business;
+            // files Kafka writes later take the process's umask, behind these owner-only directories
+            PrivateFiles.restrictTree(dataDir);
             if (!Files.exists(dataDir.resolve("meta.properties"))) {
                 format();
             }

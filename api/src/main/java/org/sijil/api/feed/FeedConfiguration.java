@@ -11,6 +11,7 @@ import org.sijil.api.access.AccessRecorder;
 import org.sijil.api.config.LingeringEventSource;
 import org.sijil.api.consent.ConsentProperties;
 import org.sijil.query.feed.DeliveryRecorder;
+import org.sijil.query.feed.FeedKeys;
 import org.sijil.query.feed.FeedMessages;
 import org.sijil.query.feed.FeedPublisher;
 import org.sijil.query.feed.FeedSink;
@@ -107,13 +108,14 @@ class FeedConfiguration {
      */
     @Bean
     ConfigurerModule feedProcessor(JdbcTemplate jdbc, FeedTopics topics, ObjectProvider<FeedSink> sink,
-                                   ObjectProvider<DeliveryRecorder> deliveries, FeedProperties feeds) {
+                                   ObjectProvider<DeliveryRecorder> deliveries, ObjectProvider<FeedKeys> feedKeys,
+                                   FeedProperties feeds) {
         String name = FeedPublisher.PROCESSING_GROUP;
         FeedStore store = new FeedStore(jdbc);
         FeedMessages messages = new FeedMessages(topics);
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerEventHandler(c -> new FeedPublisher(store, messages, sink.getObject(),
-                        deliveries.getObject()))
+                        deliveries.getObject(), feedKeys.getObject()))
                 .assignHandlerInstancesMatching(name, handler -> handler instanceof FeedPublisher)
                 .registerTrackingEventProcessor(name,
                         c -> new LingeringEventSource(c.eventStore(), feeds.linger(), feeds.batchSize()),

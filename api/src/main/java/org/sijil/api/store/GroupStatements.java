@@ -56,8 +56,8 @@ public final class GroupStatements implements CompanionInserts {
             "lock_timeout AS (SELECT set_config('lock_timeout', coalesce(?::text, current_setting('lock_timeout')), true))";
 
     private static final String INSERT_NATIONAL_NUMBERS = "claims AS (INSERT INTO national_number "
-            + "(national_number, person_id) SELECT c.national_number, c.person_id "
-            + "FROM lock_timeout, unnest(?::char(12)[], ?::uuid[]) AS c(national_number, person_id))";
+            + "(number_key, person_id) SELECT c.number_key, c.person_id "
+            + "FROM lock_timeout, unnest(?::bytea[], ?::uuid[]) AS c(number_key, person_id))";
 
     private static final String INSERT_CARD_NUMBERS = "cards AS (INSERT INTO id_card_number "
             + "(card_key, person_id) SELECT c.card_key, c.person_id "
@@ -70,7 +70,7 @@ public final class GroupStatements implements CompanionInserts {
     private final String lockTimeout;
     /** The persons the group's claims register, for {@link #registers}. */
     private final Set<UUID> registered = new HashSet<>();
-    private final List<String> nationalNumbers = new ArrayList<>();
+    private final List<byte[]> nationalNumbers = new ArrayList<>();
     private final List<UUID> claimants = new ArrayList<>();
     private final Map<UUID, NewKey> keys = new LinkedHashMap<>();
     private final List<byte[]> cardKeys = new ArrayList<>();
@@ -122,11 +122,11 @@ public final class GroupStatements implements CompanionInserts {
     }
 
     /**
-     * Defers the claim of {@code nationalNumber} by a new person. A second claim of the same person
-     * id in the group is kept too, so that the insert fails on it.
+     * Defers the claim of a national number by a new person, by its lookup key. A second claim of the
+     * same person id in the group is kept too, so that the insert fails on it.
      */
-    void claimNationalNumber(String nationalNumber, UUID personId) {
-        nationalNumbers.add(Objects.requireNonNull(nationalNumber, "nationalNumber"));
+    void claimNationalNumber(byte[] numberKey, UUID personId) {
+        nationalNumbers.add(Objects.requireNonNull(numberKey, "numberKey"));
         claimants.add(Objects.requireNonNull(personId, "personId"));
         registered.add(personId);
     }
@@ -201,7 +201,7 @@ public final class GroupStatements implements CompanionInserts {
         statement.setString(index++, lockTimeout);
         Connection connection = statement.getConnection();
         if (!nationalNumbers.isEmpty()) {
-            statement.setArray(index++, connection.createArrayOf("bpchar", nationalNumbers.toArray()));
+            statement.setArray(index++, connection.createArrayOf("bytea", nationalNumbers.toArray(byte[][]::new)));
             statement.setArray(index++, connection.createArrayOf("uuid", claimants.toArray()));
         }
         if (!keys.isEmpty()) {

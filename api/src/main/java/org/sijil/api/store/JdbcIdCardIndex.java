@@ -3,15 +3,12 @@ package org.sijil.api.store;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.sijil.core.api.RegistryRuleViolation;
 import org.sijil.core.api.RuleCodes;
 import org.sijil.core.person.IdCardIndex;
-import org.sijil.crypto.envelope.DecryptionException;
-import org.sijil.crypto.envelope.FieldCipher;
 import org.sijil.crypto.envelope.KeyedHash;
 import org.sijil.crypto.envelope.MasterKey;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,7 +32,7 @@ class JdbcIdCardIndex implements IdCardIndex {
 
     JdbcIdCardIndex(JdbcTemplate jdbc, MasterKey masterKey, SecureRandom random, Clock clock) {
         this.jdbc = jdbc;
-        this.hash = new KeyedHash(indexKey(jdbc, masterKey, random, clock));
+        this.hash = IndexKeys.load(KEY_NAME, jdbc, masterKey, random, clock);
     }
 
     @Override
@@ -75,31 +72,5 @@ class JdbcIdCardIndex implements IdCardIndex {
     /** The lookup key of a card number: its keyed hash. */
     byte[] keyOf(String cardNumber) {
         return hash.hash(cardNumber.getBytes(UTF_8));
-    }
-
-    /**
-     * The stored index key, unwrapped. Only when no node has stored one yet is a key made and wrapped
-     * (a master key in an HSM or KMS may be a remote call); should another node store one at the same
-     * moment, its key is the one kept and used. Runs before any transaction.
-     */
-    private static byte[] indexKey(JdbcTemplate jdbc, MasterKey masterKey, SecureRandom random, Clock clock) {
-        byte[] context = ("sijil-index-key/" + KEY_NAME).getBytes(UTF_8);
-        List<byte[]> stored = storedIndexKey(jdbc);
-        if (stored.isEmpty()) {
-            jdbc.update("INSERT INTO index_key (name, wrapped_key, master_key_id, created_at) VALUES (?, ?, ?, ?) "
-                            + "ON CONFLICT (name) DO NOTHING",
-                    KEY_NAME, masterKey.wrap(FieldCipher.newDataKey(random), context), masterKey.keyId(),
-                    Timestamp.from(clock.instant()));
-            stored = storedIndexKey(jdbc);
-        }
-        try {
-            return masterKey.unwrap(stored.get(0), context);
-        } catch (DecryptionException e) {
-            throw new IllegalStateException("The master key cannot unwrap the ID card index key", e);
-        }
-    }
-
-    private static List<byte[]> storedIndexKey(JdbcTemplate jdbc) {
-        return jdbc.queryForList("SELECT wrapped_key FROM index_key WHERE name = ?", byte[].class, KEY_NAME);
     }
 }

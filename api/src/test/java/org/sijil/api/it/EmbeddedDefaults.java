@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,10 +25,8 @@ public final class EmbeddedDefaults {
         try {
             Path target = Path.of("target");
             Files.createDirectories(target);
-            Path dir = Files.createTempDirectory(target.toAbsolutePath(), "sijil-it-");
-            // run as root, the embedded PostgreSQL drops to an unprivileged user that must reach its data
-            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-            return dir;
+            // rwx------, as the application keeps it
+            return Files.createTempDirectory(target.toAbsolutePath(), "sijil-it-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

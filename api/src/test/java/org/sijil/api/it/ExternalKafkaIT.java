@@ -135,7 +135,7 @@ class ExternalKafkaIT {
                         + " WHERE aggregateidentifier = ? AND sequencenumber = 0", String.class, person));
             }
             for (FeedTestBase.Message m : FeedTestBase.awaitAll(bootstrap, "sijil.ministry.health", births, WAIT)) {
-                JsonNode v = m.value();
+                JsonNode v = FeedTestBase.opened(api, m);
                 assertThat(v.get("eventType").asText()).as("health covers IDENTITY only: births, no moves")
                         .isEqualTo("BirthRegisteredEvent");
                 if (!births.contains(m.eventId())) {

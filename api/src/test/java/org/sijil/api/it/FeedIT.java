@@ -176,7 +176,7 @@ class FeedIT extends FeedTestBase {
         Map<String, JsonNode> got = new java.util.LinkedHashMap<>();
         for (Message m : read("sijil.ministry." + ministry)) {
             if (lifeEvents.contains(m.eventId())) {
-                assertThat(got.put(m.eventId(), m.value())).as("no duplicate").isNull();
+                assertThat(got.put(m.eventId(), opened(m))).as("no duplicate").isNull();
                 assertThat(m.key()).isEqualTo(lifeOfOne.toString());
             }
         }
@@ -234,7 +234,7 @@ class FeedIT extends FeedTestBase {
         List<Message> messages = read("sijil.ministry." + ministry);
         assertThat(messages).isNotEmpty();
         for (Message m : messages) {
-            JsonNode v = m.value();
+            JsonNode v = opened(m);
             Instant at = Instant.parse(v.get("recordedAt").asText());
             Set<DataCategory> covered = coveredAt(ministry, at);
             FeedCategories.Rule rule = FeedCategories.rule(Class.forName("org.sijil.core.api." + v.get("eventType").asText()));

@@ -1,6 +1,7 @@
 package org.sijil.api.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -39,6 +41,8 @@ import org.sijil.core.api.RecordLegalBasisCommand;
 import org.sijil.core.api.RegisterBirthCommand;
 import org.sijil.core.api.Sex;
 import org.sijil.core.nationalnumber.NationalNumber;
+import org.sijil.crypto.envelope.DecryptionException;
+import org.sijil.crypto.envelope.FeedSeal;
 import org.sijil.query.feed.FeedPublisher;
 import org.sijil.query.feed.FeedRecord;
 import org.sijil.query.feed.FeedSink;
@@ -284,6 +288,36 @@ abstract class FeedTestBase {
                 throw new AssertionError(missing.size() + " events never reached " + topic + ": " + missing);
             }
             Thread.sleep(250);
+        }
+    }
+
+    /** The message as its ministry reads it: its sealed part opened with the feed key it fetches. */
+    JsonNode opened(Message m) {
+        return opened(api, m);
+    }
+
+    /**
+     * The message with its sealed part opened with the feed key its ministry fetches from the registry
+     * ({@code ministry-<ministry>}'s token); a message with nothing sealed as it is.
+     */
+    static JsonNode opened(Api api, Message m) {
+        JsonNode v = m.value();
+        if (v.get("sealed") == null || v.get("sealed").isNull()) {
+            return v;
+        }
+        String ministry = v.get("ministry").asText();
+        Api.Response key = api.get("/api/v1/ministry/feed-keys/" + v.get("feedKeyId").asText(), "ministry-" + ministry);
+        assertThat(key.status()).as("feed key of %s: %s", m.eventId(), key).isEqualTo(200);
+        try {
+            byte[] part = FeedSeal.open(Base64.getDecoder().decode(key.json().get("key").asText()),
+                    Base64.getDecoder().decode(v.get("sealed").asText()), ministry, v.get("personId").asText(),
+                    v.get("eventId").asText());
+            ObjectNode opened = v.deepCopy();
+            opened.remove("sealed");
+            opened.setAll((ObjectNode) Api.JSON.readTree(part));
+            return opened;
+        } catch (DecryptionException | IOException e) {
+            throw new AssertionError("the sealed part of " + m.eventId() + " does not open with its key", e);
         }
     }
 

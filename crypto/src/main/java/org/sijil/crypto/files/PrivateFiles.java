@@ -12,6 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Owner-only files and directories for secrets. Permissions are given at creation, so no
@@ -42,6 +43,32 @@ public final class PrivateFiles {
         } catch (FileAlreadyExistsException e) {
             if (!Files.isDirectory(dir)) {
                 throw e;
+            }
+        }
+    }
+
+    /**
+     * Makes {@code dir} rwx------, creating it (and its parents) if it is missing; an existing
+     * directory is tightened, never loosened.
+     */
+    public static void restrictDirectory(Path dir) throws IOException {
+        createDirectory(dir);
+        Files.setPosixFilePermissions(dir, OWNER_RWX);
+    }
+
+    /**
+     * Makes {@code dir} and every directory under it rwx------ and every file rw-------, creating
+     * {@code dir} if it is missing. For data a server writes with the process's umask: what it
+     * writes later is kept from others by the directories' modes. Symbolic links are not followed.
+     */
+    public static void restrictTree(Path dir) throws IOException {
+        restrictDirectory(dir);
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                if (Files.isSymbolicLink(path)) {
+                    continue;
+                }
+                Files.setPosixFilePermissions(path, Files.isDirectory(path) ? OWNER_RWX : OWNER_RW);
             }
         }
     }

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -24,11 +25,14 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.axonframework.eventhandling.EventMessage;
 import org.sijil.core.api.AccessEvent;
 import org.sijil.core.api.ConsentEvent;
 import org.sijil.core.api.DataCategory;
+import org.sijil.core.api.PersonErasedEvent;
 import org.sijil.core.api.PersonEvent;
+import org.sijil.crypto.envelope.FeedSeal;
 import org.sijil.query.store.StoredEvent;
 
 /**
@@ -39,13 +43,19 @@ import org.sijil.query.store.StoredEvent;
  * office's governorate and times, never a personal field and never the stored entry (whose
  * unsealed fields may include data such as a cause of death).
  *
- * <p>Ministry message (person events whose type the ministry's legal bases cover): the envelope,
- * {@code categories} (what its bases open of this event), {@code data} (the decrypted event cut to
- * those categories), {@code withheld} (names of fields left out), {@code keyId}, {@code signature},
- * and {@code signedEntry} (base64 of the stored entry the signature covers) — the latter only when
- * every field the stored entry shows in clear is one the ministry may see; otherwise
- * {@code signedEntry} is null and {@code signedEntryWithheld} says why. Each ministry record carries
- * its {@link FeedDelivery}, to be recorded as an access before it is sent.
+ * <p>Ministry message (person events whose type the ministry's legal bases cover): in clear the
+ * envelope, {@code categories} (what its bases open of this event), {@code withheld} (names of
+ * fields left out), {@code keyId}, {@code signature} and {@code feedKeyId}; and {@code sealed}, the
+ * personal part sealed under the (person, ministry) feed key ({@link FeedSeal}): a JSON object of
+ * {@code data} (the decrypted event cut to those categories) and {@code signedEntry} (base64 of the
+ * stored entry the signature covers) — the latter only when every field the stored entry shows in
+ * clear is one the ministry may see; otherwise {@code signedEntry} is null and
+ * {@code signedEntryWithheld} says why. Each ministry record carries its {@link FeedDelivery}, to be
+ * recorded as an access before it is sent.
+ *
+ * <p>Once a person is erased their feed keys are destroyed: no message of theirs is sent again but
+ * the erasure itself, which holds no personal field and goes with {@code sealed} null and its
+ * {@code data} and {@code signedEntry} in clear, so every ministry learns to erase its copy.
  *
  * <p>Only person events with a {@link FeedCategories} rule go to ministries: consent and access
  * events (the latter including the records of feed deliveries themselves) never do, so recording
@@ -53,7 +63,7 @@ import org.sijil.query.store.StoredEvent;
  */
 public final class FeedMessages {
 
-    public static final String FORMAT = "sijil-feed/1";
+    public static final String FORMAT = "sijil-feed/2";
 
     /** Header names; values are UTF-8 text. */
     public static final String EVENT_ID = "event-id";
@@ -63,6 +73,8 @@ public final class FeedMessages {
     public static final String GLOBAL_INDEX = "global-index";
 
     private static final Base64.Encoder BASE64 = Base64.getEncoder();
+
+    private final SecureRandom random = new SecureRandom();
 
     /** The stored payload's top-level fields read without opening the event: never sealed. */
     private static final Set<String> CLEAR_FIELDS = Set.of("personId", "recordedAt");
@@ -78,15 +90,41 @@ public final class FeedMessages {
     }
 
     /**
+     * The ministries that receive the event, each with the person it is about: whose feed keys
+     * {@link #recordsOf} needs. Reads only what the stored row shows in clear.
+     */
+    public List<FeedKeys.Recipient> recipients(EventMessage<?> event, StoredEvent row, Entitlements entitlements) {
+        Class<?> payloadType = event.getPayloadType();
+        FeedCategories.Rule rule = PersonEvent.class.isAssignableFrom(payloadType)
+                ? FeedCategories.rule(payloadType) : null;
+        if (rule == null) {
+            return List.of();
+        }
+        StoredPayload stored = new StoredPayload(row);
+        UUID personId = UUID.fromString(partitionKey(event, payloadType, stored, row));
+        Instant recordedAt = recordedAt(event, payloadType, stored).instant();
+        List<FeedKeys.Recipient> recipients = new ArrayList<>();
+        for (String ministry : topics.ministries()) {
+            if (rule.delivered(entitlements.covered(ministry, recordedAt))) {
+                recipients.add(new FeedKeys.Recipient(personId, ministry));
+            }
+        }
+        return recipients;
+    }
+
+    /**
      * The notification record and one record per entitled ministry, in that order.
      *
      * <p>The notification and the entitlement check read only what the stored row shows in clear
      * (person id, registration time) and the payload's type, so the event's payload is deserialized
      * — and its personal fields decrypted, one data-key read each — only for an event that some
      * ministry receives.
+     *
+     * @param feedKeys the feed key of each of the event's {@link #recipients}; a recipient without one
+     *                 (the person was erased) receives nothing but the erasure itself
      */
     public List<FeedRecord> recordsOf(EventMessage<?> event, StoredEvent row, Long logIndex,
-                                      Entitlements entitlements) {
+                                      Entitlements entitlements, Map<FeedKeys.Recipient, FeedKeys.Key> feedKeys) {
         Class<?> payloadType = event.getPayloadType();
         StoredPayload stored = new StoredPayload(row);
         String key = partitionKey(event, payloadType, stored, row);
@@ -110,13 +148,17 @@ public final class FeedMessages {
                 Set<DataCategory> covered = entitlements.covered(ministry, recordedAt);
                 if (rule.delivered(covered)) {
                     PersonEvent personEvent = (PersonEvent) event.getPayload();
+                    FeedKeys.Key feedKey = feedKeys.get(new FeedKeys.Recipient(personEvent.personId(), ministry));
+                    if (feedKey == null && !(personEvent instanceof PersonErasedEvent)) {
+                        continue;
+                    }
                     Set<DataCategory> opened = opened(rule, covered);
                     String topic = topics.ministry(ministry);
                     FeedDelivery delivery = new FeedDelivery(event.getIdentifier(), personEvent.personId(), ministry,
                             topic, entitlements.bases(ministry, recordedAt, opened), opened);
                     records.add(new FeedRecord(topic, key, bytes(
                             ministryMessage(event, type, personEvent, row, stored, logIndex, rule, covered,
-                                    opened, ministry)), headers, delivery));
+                                    opened, ministry, feedKey)), headers, delivery));
                 }
             }
         }
@@ -229,16 +271,22 @@ public final class FeedMessages {
         return governorate instanceof String g ? g : null;
     }
 
+    /**
+     * A ministry message; its personal part ({@code data}, {@code signedEntry}) sealed under
+     * {@code feedKey}, or in clear when there is none (only for an erasure, which holds no personal field).
+     */
     private ObjectNode ministryMessage(EventMessage<?> event, String type, PersonEvent payload, StoredEvent row,
                                        StoredPayload stored, Long logIndex, FeedCategories.Rule rule,
-                                       Set<DataCategory> covered, Set<DataCategory> opened, String ministry) {
+                                       Set<DataCategory> covered, Set<DataCategory> opened, String ministry,
+                                       FeedKeys.Key feedKey) {
         ObjectNode n = envelope(event, type, row, logIndex);
         n.put("ministry", ministry);
         n.put("personId", payload.personId().toString());
         n.put("recordedAt", payload.recordedAt().toString());
         ArrayNode categories = n.putArray("categories");
         opened.forEach(c -> categories.add(c.name()));
-        ObjectNode data = n.putObject("data");
+        ObjectNode personal = mapper.createObjectNode();
+        ObjectNode data = personal.putObject("data");
         ArrayNode withheld = n.putArray("withheld");
         JsonNode all = mapper.valueToTree(payload);
         for (Iterator<Map.Entry<String, JsonNode>> it = all.properties().iterator(); it.hasNext(); ) {
@@ -252,11 +300,20 @@ public final class FeedMessages {
         trailer(n, row, logIndex);
         String clearButWithheld = clearFieldNotCarried(stored, rule, covered);
         if (clearButWithheld == null) {
-            n.put("signedEntry", BASE64.encodeToString(row.entry().encode()));
+            personal.put("signedEntry", BASE64.encodeToString(row.entry().encode()));
         } else {
-            n.putNull("signedEntry");
-            n.put("signedEntryWithheld", "the stored entry shows field '" + clearButWithheld
+            personal.putNull("signedEntry");
+            personal.put("signedEntryWithheld", "the stored entry shows field '" + clearButWithheld
                     + "' in clear, which this ministry's legal bases do not cover");
+        }
+        if (feedKey == null) {
+            n.putNull("feedKeyId");
+            n.putNull("sealed");
+            n.setAll(personal);
+        } else {
+            n.put("feedKeyId", feedKey.keyId().toString());
+            n.put("sealed", BASE64.encodeToString(FeedSeal.seal(feedKey.key(), bytes(personal), ministry,
+                    payload.personId().toString(), event.getIdentifier(), random)));
         }
         return n;
     }

@@ -2,8 +2,10 @@ package org.sijil.query.feed;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -20,6 +22,8 @@ import org.slf4j.LoggerFactory;
  * <p>The handler only collects the batch's events; when the processor's batch is about to commit
  * (with its token), their stored rows with their log indexes (looked up by the global indexes their
  * tracking tokens show, by event id for any not found there), and the legal bases, are read, the
+ * feed keys of the batch's ministry messages are read (those missing made and committed on their own,
+ * before anything is sealed under them), the
  * records are built, each notification handed to the producer as soon as it is built; the batch's
  * deliveries to ministry topics are recorded as accesses (in a transaction of their own, committed
  * before any ministry record is sent: a ministry never receives a person's data unrecorded; if the
@@ -43,12 +47,15 @@ public final class FeedPublisher {
     private final FeedMessages messages;
     private final FeedSink sink;
     private final DeliveryRecorder deliveries;
+    private final FeedKeys feedKeys;
 
-    public FeedPublisher(FeedStore store, FeedMessages messages, FeedSink sink, DeliveryRecorder deliveries) {
+    public FeedPublisher(FeedStore store, FeedMessages messages, FeedSink sink, DeliveryRecorder deliveries,
+                         FeedKeys feedKeys) {
         this.store = store;
         this.messages = messages;
         this.sink = sink;
         this.deliveries = deliveries;
+        this.feedKeys = feedKeys;
     }
 
     @EventHandler
@@ -88,6 +95,15 @@ public final class FeedPublisher {
         }
         Map<String, FeedStore.Row> rows = store.rows(byId.keySet(), positions);
         Entitlements entitlements = new Entitlements(store.legalBases());
+        Set<FeedKeys.Recipient> recipients = new LinkedHashSet<>();
+        for (EventMessage<?> event : byId.values()) {
+            FeedStore.Row row = rows.get(event.getIdentifier());
+            if (row != null) {
+                recipients.addAll(messages.recipients(event, row.event(), entitlements));
+            }
+        }
+        Map<FeedKeys.Recipient, FeedKeys.Key> keys = recipients.isEmpty() ? Map.of()
+                : feedKeys.forSealing(recipients);
         long read = System.nanoTime();
         FeedSink.Batch out = sink.open();
         List<FeedRecord> held = new ArrayList<>();
@@ -97,7 +113,7 @@ public final class FeedPublisher {
             if (row == null) {
                 throw new IllegalStateException("event " + event.getIdentifier() + " was delivered but has no stored row");
             }
-            for (FeedRecord record : messages.recordsOf(event, row.event(), row.logIndex(), entitlements)) {
+            for (FeedRecord record : messages.recordsOf(event, row.event(), row.logIndex(), entitlements, keys)) {
                 records++;
                 if (record.delivery() == null) {
                     out.send(record);
@@ -117,7 +133,7 @@ public final class FeedPublisher {
         held.forEach(out::send);
         out.awaitAcknowledged();
         if (log.isDebugEnabled()) {
-            log.debug("published {} events as {} records: rows read in {} ms, built and sent in {} ms, {} deliveries "
+            log.debug("published {} events as {} records: rows and feed keys read in {} ms, built and sent in {} ms, {} deliveries "
                             + "recorded in {} ms, acknowledged in {} ms",
                     byId.size(), records, (read - started) / 1_000_000, (built - read) / 1_000_000,
                     held.size(), (recorded - built) / 1_000_000, (System.nanoTime() - recorded) / 1_000_000);

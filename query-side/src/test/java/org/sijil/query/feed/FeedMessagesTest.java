@@ -2,10 +2,12 @@ package org.sijil.query.feed;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,17 +27,22 @@ import org.junit.jupiter.api.Test;
 import org.sijil.core.api.BirthRegisteredEvent;
 import org.sijil.core.api.DataCategory;
 import org.sijil.core.api.LineageName;
+import org.sijil.core.api.PersonErasedEvent;
+import org.sijil.core.api.PersonEvent;
 import org.sijil.core.api.PersonName;
 import org.sijil.core.api.Place;
 import org.sijil.core.api.Sex;
 import org.sijil.core.store.DataKeyStore;
 import org.sijil.core.store.EventJson;
 import org.sijil.core.store.PersonalDataSerializer;
+import org.sijil.crypto.envelope.DecryptionException;
+import org.sijil.crypto.envelope.FeedSeal;
 import org.sijil.crypto.envelope.FieldCipher;
 import org.sijil.crypto.entry.SignedEntry;
 import org.sijil.query.store.StoredEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The feed's messages from an event as the tracking processor delivers it: lazily deserialized
@@ -70,7 +77,10 @@ class FeedMessagesTest {
         }
     }
 
+    private static final Entitlements NONE = new Entitlements(List.of());
+
     private final CountingKeys keys = new CountingKeys();
+    private final Map<FeedKeys.Recipient, FeedKeys.Key> sealingKeys = new HashMap<>();
     private final Serializer serializer = new PersonalDataSerializer(EventJson.serializer(), keys, new SecureRandom());
     private final FeedMessages messages = new FeedMessages(new FeedTopics("sijil.notifications", "sijil.ministry.",
             List.of("health", "education")));
@@ -86,7 +96,7 @@ class FeedMessagesTest {
     void notificationIsBuiltFromTheStoredRowWithoutOpeningTheEvent() throws Exception {
         Delivered d = deliver(birth);
 
-        List<FeedRecord> records = messages.recordsOf(d.message(), d.row(), 17L, new Entitlements(List.of()));
+        List<FeedRecord> records = messages.recordsOf(d.message(), d.row(), 17L, NONE, Map.of());
 
         assertThat(records).hasSize(1);
         assertThat(keys.reads).as("data-key reads").hasValue(0);
@@ -115,14 +125,78 @@ class FeedMessagesTest {
                 basis("basis-residence", "health", DataCategory.RESIDENCE),
                 basis("basis-of-interior", "interior", DataCategory.IDENTITY)));
 
-        List<FeedRecord> records = messages.recordsOf(d.message(), d.row(), null, health);
+        List<FeedRecord> records = messages.recordsOf(d.message(), d.row(), null, health, feedKeys(d, health));
 
         assertThat(records).extracting(FeedRecord::topic)
                 .containsExactly("sijil.notifications", "sijil.ministry.health");
         assertThat(keys.reads).as("data-key reads").hasValue(1);
-        JsonNode data = JSON.readTree(records.get(1).value()).get("data");
+        JsonNode data = opened(records.get(1)).get("data");
         assertThat(data.get("nationalNumber").asText()).isEqualTo("199912345678");
         assertThat(data.get("name").get("latin").get("given").asText()).isEqualTo("Ali");
+    }
+
+    @Test
+    void aMinistryMessageShowsNoPersonalFieldInClearAndOpensOnlyWithItsFeedKey() throws Exception {
+        Delivered d = deliver(birth);
+        Entitlements health = new Entitlements(List.of(basis("basis-identity", "health", DataCategory.IDENTITY)));
+        Map<FeedKeys.Recipient, FeedKeys.Key> feedKeys = feedKeys(d, health);
+
+        FeedRecord record = messages.recordsOf(d.message(), d.row(), null, health, feedKeys).get(1);
+
+        JsonNode value = JSON.readTree(record.value());
+        assertThat(value.get("format").asText()).isEqualTo("sijil-feed/2");
+        assertThat(value.has("data")).isFalse();
+        assertThat(value.has("signedEntry")).as("the entry shows the sex in clear").isFalse();
+        assertThat(value.get("feedKeyId").asText())
+                .isEqualTo(feedKeys.get(new FeedKeys.Recipient(PERSON, "health")).keyId().toString());
+        assertThat(new String(record.value(), StandardCharsets.UTF_8))
+                .doesNotContain("199912345678", "Ali", "علي", "Rubaie", "الكاظمية", "MALE", "2024-02-01");
+        byte[] sealed = Base64.getDecoder().decode(value.get("sealed").asText());
+        assertThatThrownBy(() -> FeedSeal.open(FieldCipher.newDataKey(new SecureRandom()), sealed, "health",
+                PERSON.toString(), d.message().getIdentifier())).isInstanceOf(DecryptionException.class);
+        assertThat(opened(record).get("signedEntry").isTextual()).isTrue();
+    }
+
+    @Test
+    void anErasedPersonsMinistriesGetNothingButTheErasureInClear() throws Exception {
+        Entitlements health = new Entitlements(List.of(basis("basis-identity", "health", DataCategory.IDENTITY)));
+        Delivered d = deliver(birth);
+        Delivered erased = deliver(new PersonErasedEvent(PERSON, "Court order 12/2026", RECORDED));
+
+        assertThat(messages.recordsOf(d.message(), d.row(), null, health, Map.of()))
+                .extracting(FeedRecord::topic).containsExactly("sijil.notifications");
+        List<FeedRecord> records = messages.recordsOf(erased.message(), erased.row(), null, health, Map.of());
+
+        assertThat(records).extracting(FeedRecord::topic)
+                .containsExactly("sijil.notifications", "sijil.ministry.health");
+        JsonNode value = JSON.readTree(records.get(1).value());
+        assertThat(value.get("sealed").isNull()).isTrue();
+        assertThat(value.get("feedKeyId").isNull()).isTrue();
+        assertThat(value.at("/data/legalReference").asText()).isEqualTo("Court order 12/2026");
+    }
+
+    /** A fresh feed key for each recipient of the event. */
+    private Map<FeedKeys.Recipient, FeedKeys.Key> feedKeys(Delivered d, Entitlements entitlements) {
+        Map<FeedKeys.Recipient, FeedKeys.Key> keys = new HashMap<>();
+        for (FeedKeys.Recipient r : messages.recipients(d.message(), d.row(), entitlements)) {
+            keys.put(r, new FeedKeys.Key(UUID.randomUUID(), FieldCipher.newDataKey(new SecureRandom())));
+        }
+        this.sealingKeys.putAll(keys);
+        return keys;
+    }
+
+    /** A ministry message with its sealed part opened and put in its place. */
+    private JsonNode opened(FeedRecord record) throws Exception {
+        ObjectNode value = (ObjectNode) JSON.readTree(record.value());
+        FeedKeys.Recipient recipient = new FeedKeys.Recipient(UUID.fromString(value.get("personId").asText()),
+                value.get("ministry").asText());
+        FeedKeys.Key key = sealingKeys.get(recipient);
+        assertThat(key.keyId().toString()).isEqualTo(value.get("feedKeyId").asText());
+        byte[] part = FeedSeal.open(key.key(), Base64.getDecoder().decode(value.get("sealed").asText()),
+                recipient.ministry(), recipient.personId().toString(), value.get("eventId").asText());
+        value.setAll((ObjectNode) JSON.readTree(part));
+        value.remove("sealed");
+        return value;
     }
 
     @Test
@@ -133,7 +207,7 @@ class FeedMessagesTest {
                 basis("basis-identity", "health", DataCategory.IDENTITY),
                 basis("basis-family", "health", DataCategory.FAMILY)));
 
-        List<FeedRecord> records = messages.recordsOf(d.message(), d.row(), null, health);
+        List<FeedRecord> records = messages.recordsOf(d.message(), d.row(), null, health, feedKeys(d, health));
 
         assertThat(records.get(0).delivery()).as("a notification carries no personal data").isNull();
         FeedDelivery delivery = records.get(1).delivery();
@@ -145,7 +219,7 @@ class FeedMessagesTest {
                 .containsExactly("basis-family", "basis-identity");
         assertThat(delivery.categories()).containsExactlyInAnyOrder(DataCategory.IDENTITY, DataCategory.FAMILY);
         assertThat(delivery.accessId()).as("the same (event, ministry), the same access id")
-                .isEqualTo(messages.recordsOf(d.message(), d.row(), null, health).get(1).delivery().accessId())
+                .isEqualTo(messages.recordsOf(d.message(), d.row(), null, health, feedKeys(d, health)).get(1).delivery().accessId())
                 .isNotEqualTo(new FeedDelivery(delivery.eventId(), delivery.personId(), "interior",
                         "sijil.ministry.interior", List.of(), java.util.Set.of()).accessId());
     }
@@ -156,7 +230,7 @@ class FeedMessagesTest {
         Entitlements later = new Entitlements(List.of(new FeedStore.Basis("basis-later", "health",
                 java.util.Set.of(DataCategory.IDENTITY), LocalDate.of(2027, 1, 1), null, null)));
 
-        assertThat(messages.recordsOf(d.message(), d.row(), null, later)).hasSize(1);
+        assertThat(messages.recordsOf(d.message(), d.row(), null, later, feedKeys(d, later))).hasSize(1);
         assertThat(keys.reads).hasValue(0);
     }
 
@@ -164,7 +238,7 @@ class FeedMessagesTest {
     void notificationReadsTheGovernorateFromTheStoredMetadataWithoutDeserializingTheMessages() throws Exception {
         Delivered d = deliver(birth);
 
-        FeedRecord notification = messages.recordsOf(d.message(), d.row(), null, new Entitlements(List.of())).get(0);
+        FeedRecord notification = messages.recordsOf(d.message(), d.row(), null, NONE, Map.of()).get(0);
 
         assertThat(JSON.readTree(notification.value()).get("governorate").asText()).isEqualTo("BGD");
         assertThat(d.lazy().isMetaDataDeserialized()).as("message metadata deserialized").isFalse();
@@ -179,7 +253,7 @@ class FeedMessagesTest {
                 e.sequenceNumber(), e.payloadType(), e.payloadRevision(), e.timestamp(), e.payload(),
                 "not json".getBytes(StandardCharsets.UTF_8), e.keyId()), d.row().signature());
 
-        FeedRecord notification = messages.recordsOf(d.message(), unreadable, null, new Entitlements(List.of())).get(0);
+        FeedRecord notification = messages.recordsOf(d.message(), unreadable, null, NONE, Map.of()).get(0);
 
         assertThat(JSON.readTree(notification.value()).get("governorate").asText()).isEqualTo("BGD");
         assertThat(d.lazy().isMetaDataDeserialized()).isTrue();
@@ -189,7 +263,7 @@ class FeedMessagesTest {
     void notificationHasTheFieldsOfTheFormatInOrder() throws Exception {
         Delivered d = deliver(birth);
 
-        JsonNode value = JSON.readTree(messages.recordsOf(d.message(), d.row(), null, new Entitlements(List.of()))
+        JsonNode value = JSON.readTree(messages.recordsOf(d.message(), d.row(), null, NONE, Map.of())
                 .get(0).value());
 
         assertThat(value.fieldNames()).toIterable().containsExactly("format", "eventId", "eventType", "personId",
@@ -204,7 +278,7 @@ class FeedMessagesTest {
         // the same instant with trailing zeros: read by hand, but not the text the notification carries
         Delivered d = deliver(birth, "2026-11-27T09:15:14.123456000Z");
 
-        JsonNode value = JSON.readTree(messages.recordsOf(d.message(), d.row(), null, new Entitlements(List.of()))
+        JsonNode value = JSON.readTree(messages.recordsOf(d.message(), d.row(), null, NONE, Map.of())
                 .get(0).value());
 
         assertThat(new String(d.row().entry().payload(), StandardCharsets.UTF_8)).contains("09:15:14.123456000Z");
@@ -216,15 +290,15 @@ class FeedMessagesTest {
     }
 
     /** The event stored through the sealing serializer, and read back as the processor gets it. */
-    private Delivered deliver(BirthRegisteredEvent event) {
+    private Delivered deliver(PersonEvent event) {
         return deliver(event, null);
     }
 
     /**
-     * As {@link #deliver(BirthRegisteredEvent)}, with the stored {@code recordedAt} text replaced by
+     * As {@link #deliver(PersonEvent)}, with the stored {@code recordedAt} text replaced by
      * {@code recordedAt} if that is not null.
      */
-    private Delivered deliver(BirthRegisteredEvent event, String recordedAt) {
+    private Delivered deliver(PersonEvent event, String recordedAt) {
         String eventId = UUID.randomUUID().toString();
         SerializedObject<byte[]> payload = serializer.serialize(event, byte[].class);
         if (recordedAt != null) {
@@ -236,7 +310,7 @@ class FeedMessagesTest {
         }
         SerializedObject<byte[]> metaData = serializer.serialize(MetaData.with("governorate", "BGD"), byte[].class);
         String timestamp = "2026-11-27T09:15:14.2Z";
-        SerializedMessage<BirthRegisteredEvent> lazy = new SerializedMessage<>(eventId, payload, metaData, serializer);
+        SerializedMessage<PersonEvent> lazy = new SerializedMessage<>(eventId, payload, metaData, serializer);
         TrackedEventMessage<?> message = new GenericTrackedDomainEventMessage<>(new GlobalSequenceTrackingToken(118),
                 new GenericDomainEventMessage<>("Person", PERSON.toString(), 0, lazy, () -> Instant.parse(timestamp)));
         SignedEntry entry = new SignedEntry(eventId, "Person", PERSON.toString(), 0, payload.getType().getName(),

@@ -112,7 +112,7 @@ public final class AccessBench {
             System.out.printf(Locale.ROOT, "data in %s; durability: fsync=%s synchronous_commit=%s%n", data,
                     jdbc.queryForObject("SHOW fsync", String.class),
                     jdbc.queryForObject("SHOW synchronous_commit", String.class));
-            List<String> numbers = persons(context.getBean(CommandGateway.class), jdbc, personCount);
+            List<String> numbers = persons(context.getBean(CommandGateway.class), personCount);
             String base = "http://localhost:" + port;
             HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
             String ministry = token(http, base, "ministry-health");
@@ -371,13 +371,14 @@ public final class AccessBench {
     }
 
     /** Registers the persons read and grants each a repeated consent to the health ministry for the purpose. */
-    private static List<String> persons(CommandGateway commands, JdbcTemplate jdbc, int count) {
+    private static List<String> persons(CommandGateway commands, int count) {
         SecureRandom random = new SecureRandom();
         Instant now = Instant.now();
         List<String> numbers = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             UUID id = UUID.randomUUID();
-            commands.sendAndWait(new RegisterBirthCommand(id, NationalNumber.allocate(random),
+            String number = NationalNumber.allocate(random);
+            commands.sendAndWait(new RegisterBirthCommand(id, number,
                     new PersonName(new LineageName("حيدر", "كريم", "جاسم", "الساعدي", "سعاد", "مهدي"), null,
                             new LineageName("Haidar", "Karim", "Jasim", "Al-Saadi", "Suad", "Mahdi")),
                     i % 2 == 0 ? Sex.MALE : Sex.FEMALE, LocalDate.of(1960, 1, 1).plusDays(i * 37L),
@@ -386,8 +387,7 @@ public final class AccessBench {
                     "Checking vaccination records", List.of("IDENTITY", "CIVIL_STATUS"), now.minusSeconds(60),
                     now.plus(30, ChronoUnit.DAYS), false, "service-centre", UUID.randomUUID(), "IQ",
                     "https://sijil.example/policy/consent/v1", now));
-            numbers.add(jdbc.queryForObject("SELECT national_number FROM national_number WHERE person_id = ?",
-                    String.class, id));
+            numbers.add(number);
         }
         return numbers;
     }

@@ -1,14 +1,13 @@
 package org.sijil.ops.accessbench;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.sijil.api.access.PersonStates;
 import org.sijil.api.security.Caller;
 import org.sijil.api.security.Roles;
+import org.sijil.api.store.JdbcPersonIndex;
 import org.sijil.core.api.PersonState;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,18 +23,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class BareRead {
 
-    private final JdbcTemplate jdbc;
+    private final JdbcPersonIndex nationalNumbers;
     private final PersonStates persons;
 
-    BareRead(JdbcTemplate jdbc, PersonStates persons) {
-        this.jdbc = jdbc;
+    BareRead(JdbcPersonIndex nationalNumbers, PersonStates persons) {
+        this.nationalNumbers = nationalNumbers;
         this.persons = persons;
     }
 
     @GetMapping("/bench/bare/persons")
     Map<String, Object> read(@RequestParam String nationalNumber, @RequestParam String purpose, Authentication auth) {
         ministry(auth, purpose);
-        return answer(persons.load(personWith(jdbc, nationalNumber), "nationalNumber"));
+        return answer(persons.load(personWith(nationalNumbers, nationalNumber), "nationalNumber"));
     }
 
     /** The caller, who must be a ministry system declaring a purpose. */
@@ -48,10 +47,8 @@ class BareRead {
     }
 
     /** The id of the person with the national number, as the checked read looks it up. */
-    static UUID personWith(JdbcTemplate jdbc, String nationalNumber) {
-        List<UUID> ids = jdbc.queryForList("SELECT person_id FROM national_number WHERE national_number = ?",
-                UUID.class, nationalNumber);
-        return ids.get(0);
+    static UUID personWith(JdbcPersonIndex nationalNumbers, String nationalNumber) {
+        return nationalNumbers.personWith(nationalNumber).orElseThrow();
     }
 
     /** The identity and civil status of the person, the categories the benchmark's consents cover. */

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import org.sijil.api.access.PersonStates;
 import org.sijil.api.consent.ConsentIndex;
 import org.sijil.api.security.Caller;
+import org.sijil.api.store.JdbcPersonIndex;
 import org.sijil.core.api.PersonState;
 import org.sijil.core.consent.AccessPolicy;
 import org.sijil.crypto.sign.SigningKey;
@@ -31,14 +32,16 @@ import org.springframework.web.bind.annotation.RestController;
 class FloorRead {
 
     private final JdbcTemplate jdbc;
+    private final JdbcPersonIndex nationalNumbers;
     private final PersonStates persons;
     private final ConsentIndex consents;
     private final Supplier<SigningKey> signingKey;
     private final Clock clock;
 
-    FloorRead(JdbcTemplate jdbc, PersonStates persons, ConsentIndex consents, Supplier<SigningKey> signingKey,
+    FloorRead(JdbcTemplate jdbc, JdbcPersonIndex nationalNumbers, PersonStates persons, ConsentIndex consents, Supplier<SigningKey> signingKey,
               Clock clock) {
         this.jdbc = jdbc;
+        this.nationalNumbers = nationalNumbers;
         this.persons = persons;
         this.consents = consents;
         this.signingKey = signingKey;
@@ -50,7 +53,7 @@ class FloorRead {
     @GetMapping("/bench/floor/persons")
     Map<String, Object> read(@RequestParam String nationalNumber, @RequestParam String purpose, Authentication auth) {
         Caller caller = BareRead.ministry(auth, purpose);
-        UUID personId = BareRead.personWith(jdbc, nationalNumber);
+        UUID personId = BareRead.personWith(nationalNumbers, nationalNumber);
         Instant now = clock.instant();
         AccessPolicy.Decision decision = consents.decide(caller.ministry(), personId, purpose, now);
         if (!decision.granted()) {

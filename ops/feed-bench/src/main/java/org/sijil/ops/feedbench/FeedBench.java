@@ -288,7 +288,7 @@ public final class FeedBench {
                         new LazyDeserializingObject<>(new SimpleSerializedObject<>(entry.metadata(), byte[].class,
                                 MetaData.class.getName(), null), serializer)),
                         () -> Instant.parse(entry.timestamp()));
-                messages.recordsOf(event, row, leaves.get(i), entitlements).forEach(out::send);
+                messages.recordsOf(event, row, leaves.get(i), entitlements, Map.of()).forEach(out::send);
             }
             out.awaitAcknowledged();
             after = rows.get(rows.size() - 1).globalIndex();

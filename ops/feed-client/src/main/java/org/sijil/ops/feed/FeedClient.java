@@ -5,17 +5,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -28,16 +31,19 @@ import org.sijil.crypto.sign.KeyRing;
 import org.sijil.crypto.sign.VerificationKey;
 
 /**
- * Tails one Sijil feed topic: fetches the registry's public keys ({@code GET /api/v1/keys}), verifies
- * every message's signature, drops copies of events already seen (the feed is at least once) and
- * prints one JSON line per event on standard output. Exit status: 0, or 2 if a message failed
- * verification, 64 on bad usage.
+ * Tails one Sijil feed topic: fetches the registry's public keys ({@code GET /api/v1/keys}), opens
+ * each ministry message's sealed part with the feed key it names (fetched once per key from
+ * {@code GET /api/v1/ministry/feed-keys/{id}} with the ministry's token), verifies every message's
+ * signature, drops copies of events already seen (the feed is at least once) and prints one JSON
+ * line per event on standard output. Exit status: 0, or 2 if a message failed verification or did
+ * not open, 64 on bad usage.
  *
  * <pre>
  * java -jar ops/feed-client/target/sijil-feed-client.jar --topic sijil.ministry.health \
- *      [--bootstrap localhost:9092] [--registry http://localhost:8080] [--group my-ministry] \
+ *      [--bootstrap localhost:9092] [--registry http://localhost:8080] [--token BEARER] [--group my-ministry] \
  *      [--from-beginning] [--max-messages N] [--idle-seconds S] [--require-verified]
  * </pre>
+ * The token may also come from the environment variable {@code SIJIL_TOKEN}.
  */
 public final class FeedClient {
 
@@ -48,6 +54,9 @@ public final class FeedClient {
     private final PrintStream err;
     private final MessageVerifier verifier = new MessageVerifier(JSON);
     private final HttpClient http = HttpClient.newHttpClient();
+    /** Feed keys fetched so far; an empty one was destroyed. */
+    private final Map<String, Optional<byte[]>> feedKeys = new HashMap<>();
+    private final MessageOpener opener = new MessageOpener(JSON, this::feedKey);
     private KeyRing keys;
 
     FeedClient(Map<String, String> options, PrintStream out, PrintStream err) {
@@ -62,7 +71,7 @@ public final class FeedClient {
             options = parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            System.err.println("usage: --topic T [--bootstrap host:port] [--registry URL] [--group G] "
+            System.err.println("usage: --topic T [--bootstrap host:port] [--registry URL] [--token T] [--group G] "
                     + "[--from-beginning] [--max-messages N] [--idle-seconds S] [--require-verified]");
             System.exit(64);
             return;
@@ -72,7 +81,7 @@ public final class FeedClient {
 
     static Map<String, String> parse(String[] args) {
         Set<String> flags = Set.of("--from-beginning", "--require-verified");
-        Set<String> valued = Set.of("--topic", "--bootstrap", "--registry", "--group", "--max-messages",
+        Set<String> valued = Set.of("--topic", "--bootstrap", "--registry", "--token", "--group", "--max-messages",
                 "--idle-seconds");
         Map<String, String> o = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
@@ -147,14 +156,17 @@ public final class FeedClient {
             err.println("not JSON at offset " + r.offset() + " of partition " + r.partition());
             return 2;
         }
+        MessageOpener.Opened opened = opener.open(message);
+        message = opened.message();
         MessageVerifier.Result result = verifier.verify(message, eventId, keys);
         if (result.status() == MessageVerifier.Status.BAD && result.detail().contains("no verification key")) {
             keys = fetchKeys(); // a key rotated since start: fetch the list again, once
             result = verifier.verify(message, eventId, keys);
         }
         Map<String, Object> line = new LinkedHashMap<>();
+        line.put("sealed", opened.outcome().name());
         line.put("verification", result.status().name());
-        line.put("detail", result.detail());
+        line.put("detail", opened.detail() != null ? opened.detail() : result.detail());
         line.put("clearFieldsChecked", result.clearFieldsChecked());
         line.put("sealedFieldsTrusted", result.sealedFields());
         line.put("partition", r.partition());
@@ -165,7 +177,7 @@ public final class FeedClient {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        if (result.status() == MessageVerifier.Status.BAD
+        if (result.status() == MessageVerifier.Status.BAD || opened.outcome() == MessageOpener.Outcome.BAD
                 || (requireVerified && result.status() != MessageVerifier.Status.VERIFIED)) {
             return 2;
         }
@@ -195,6 +207,36 @@ public final class FeedClient {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A feed key of this ministry's, fetched once: empty if destroyed (410). */
+    private Optional<byte[]> feedKey(String keyId) throws IOException {
+        Optional<byte[]> known = feedKeys.get(keyId);
+        if (known != null) {
+            return known;
+        }
+        String registry = options.getOrDefault("--registry", "http://localhost:8080");
+        String token = options.getOrDefault("--token", System.getenv().getOrDefault("SIJIL_TOKEN", ""));
+        HttpResponse<String> response;
+        try {
+            response = http.send(HttpRequest.newBuilder(URI.create(registry + "/api/v1/ministry/feed-keys/"
+                            + URLEncoder.encode(keyId, StandardCharsets.UTF_8)))
+                    .header("Authorization", "Bearer " + token).header("Accept", "application/json")
+                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+        Optional<byte[]> key;
+        if (response.statusCode() == 200) {
+            key = Optional.of(Base64.getDecoder().decode(JSON.readTree(response.body()).get("key").asText()));
+        } else if (response.statusCode() == 410) {
+            key = Optional.empty();
+        } else {
+            throw new IOException("GET /api/v1/ministry/feed-keys/" + keyId + " answered " + response.statusCode());
+        }
+        feedKeys.put(keyId, key);
+        return key;
     }
 
     private static String header(ConsumerRecord<String, byte[]> r, String name) {

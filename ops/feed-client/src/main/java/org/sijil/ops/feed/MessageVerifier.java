@@ -13,7 +13,7 @@ import org.sijil.crypto.sign.KeyRing;
 import org.sijil.crypto.sign.SignatureCheckException;
 
 /**
- * Checks one feed message (format {@code sijil-feed/1}) against the registry's public keys:
+ * Checks one feed message (format {@code sijil-feed/2}, its sealed part opened by {@link MessageOpener}) against the registry's public keys:
  * the Ed25519 signature over the attached signed entry, that the entry is this event's (event id,
  * key id), and that every field the stored entry shows in clear has the same value in the message.
  * Sealed (encrypted) fields cannot be compared: for them the message is the registry's word.
