@@ -84,7 +84,8 @@ public class JdbcPersonIndex implements PersonIndex, SmartInitializingSingleton 
         jdbc.update("UPDATE national_number SET person_id = NULL WHERE person_id = ?", personId);
     }
 
-    private byte[] keyOf(String nationalNumber) {
+    /** The index's key for a number: its keyed hash under the index key. */
+    public byte[] keyOf(String nationalNumber) {
         return hash.hash(nationalNumber.getBytes(UTF_8));
     }
 

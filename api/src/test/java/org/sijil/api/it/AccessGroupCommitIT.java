@@ -27,8 +27,7 @@ class AccessGroupCommitIT extends IntegrationTest {
             persons.add(register("registrar-baghdad", People.adultWoman("BGD")));
         }
         String refused = persons.get(READS / 2);
-        String refusedNumber = jdbc.queryForObject("SELECT national_number FROM national_number WHERE person_id = ?::uuid",
-                String.class, refused);
+        String refusedNumber = nationalNumberOf(refused);
         long[] accessesBefore = persons.stream().mapToLong(this::accessEventsOf).toArray();
         jdbc.execute("""
                 CREATE FUNCTION sijil_test_refuse_one_access() RETURNS trigger LANGUAGE plpgsql AS $$

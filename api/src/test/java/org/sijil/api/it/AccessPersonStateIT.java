@@ -42,8 +42,7 @@ class AccessPersonStateIT extends IntegrationTest {
     }
 
     private Api.Response read(String personId) {
-        String nationalNumber = jdbc.queryForObject(
-                "SELECT national_number FROM national_number WHERE person_id = ?::uuid", String.class, personId);
+        String nationalNumber = nationalNumberOf(personId);
         return api.get("/api/v1/ministry/persons?nationalNumber=" + nationalNumber + "&purpose=" + purpose,
                 "ministry-interior");
     }

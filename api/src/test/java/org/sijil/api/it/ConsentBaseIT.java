@@ -1,12 +1,12 @@
 package org.sijil.api.it;
 
+import org.sijil.core.api.PersonNotFoundException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,9 +55,11 @@ abstract class ConsentBaseIT extends IntegrationTest {
     }
 
     private String nationalNumberOf(UUID personId) {
-        List<String> numbers = jdbc.queryForList("SELECT national_number FROM national_number WHERE person_id = ?",
-                String.class, personId);
-        return numbers.isEmpty() ? null : numbers.get(0);
+        try {
+            return nationalNumberOf(personId.toString());
+        } catch (PersonNotFoundException e) {
+            return null;
+        }
     }
 
     /** A purpose code no other test uses. */

@@ -2,7 +2,9 @@ package org.sijil.api.it;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
+import java.util.UUID;
 import org.sijil.api.SijilApplication;
+import org.sijil.api.access.PersonStates;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,6 +29,9 @@ abstract class IntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    PersonStates personStates;
+
     Api api;
 
     @DynamicPropertySource
@@ -47,6 +52,11 @@ abstract class IntegrationTest {
         Long n = jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE eventidentifier NOT IN "
                 + "(SELECT event_id FROM access_history WHERE subject = 'kafka-feed')", Long.class);
         return n == null ? 0 : n;
+    }
+
+    /** A registered person's national number, from their events: the index holds only keyed hashes. */
+    String nationalNumberOf(String personId) {
+        return personStates.load(UUID.fromString(personId), "personId").nationalNumber();
     }
 
     /** Registers a person and returns their id. */

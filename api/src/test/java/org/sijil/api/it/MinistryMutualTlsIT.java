@@ -1,5 +1,7 @@
 package org.sijil.api.it;
 
+import org.sijil.api.access.PersonStates;
+import org.sijil.core.api.PersonNotFoundException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -117,6 +119,9 @@ class MinistryMutualTlsIT {
 
     @Autowired
     CommandGateway commands;
+
+    @Autowired
+    PersonStates persons;
 
     String nationalNumber;
     String purpose;
@@ -265,9 +270,11 @@ class MinistryMutualTlsIT {
     }
 
     private String nationalNumberOf(UUID personId) {
-        List<String> numbers = jdbc.queryForList("SELECT national_number FROM national_number WHERE person_id = ?",
-                String.class, personId);
-        return numbers.isEmpty() ? null : numbers.get(0);
+        try {
+            return persons.load(personId, "personId").nationalNumber();
+        } catch (PersonNotFoundException e) {
+            return null;
+        }
     }
 
     private String token(Client client, String identity) {

@@ -1,5 +1,7 @@
 package org.sijil.api.it;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.sijil.api.store.JdbcPersonIndex;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,6 +25,9 @@ import org.sijil.core.nationalnumber.NationalNumber;
 class RefusalDisclosureIT extends ConsentBaseIT {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Autowired
+    JdbcPersonIndex nationalNumbers;
 
     @Test
     void parentProbesLeaveOneAccessEventPerProbeInTheParentsHistory() {
@@ -201,7 +206,7 @@ class RefusalDisclosureIT extends ConsentBaseIT {
     private String unusedNationalNumber() {
         for (int attempt = 0; ; attempt++) {
             String number = NationalNumber.allocate(RANDOM);
-            if (count("SELECT count(*) FROM national_number WHERE national_number = ?", number) == 0) {
+            if (nationalNumbers.personWith(number).isEmpty()) {
                 return number;
             }
             assertThat(attempt).as("an unused national number").isLessThan(10);

@@ -113,7 +113,10 @@ class SealedFeedIT extends FeedTestBase {
                 Long.class)).isZero();
         assertThat(jdbc.queryForObject("SELECT coalesce(string_agg(n::text, ' '), '') FROM national_number n",
                 String.class)).doesNotContain(number);
-        assertThat(api.get(read, "ministry-health").status()).isEqualTo(404);
+        // answered as a number nobody holds: the refusal of any person the ministry may not read
+        Api.Response erased = api.get(read, "ministry-health");
+        assertThat(erased.status()).as(erased.toString()).isEqualTo(403);
+        assertThat(erased.json().get("code").asText()).isEqualTo("access.no-basis");
     }
 
     @Test
