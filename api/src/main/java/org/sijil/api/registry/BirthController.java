@@ -53,7 +53,8 @@ class BirthController {
             description = "Registrars only, in the governorate of the place of birth. The national number is "
                     + "allocated unless one from legacy records is given (it must carry a valid check digit).")
     ResponseEntity<Recorded> register(@Valid @RequestBody RegisterBirthRequest request, Authentication auth) {
-        Caller caller = desk.registrarAt(auth, request.placeOfBirth(), request.dateOfBirth(), "placeOfBirth");
+        Caller caller = desk.registrarAt(auth, request.placeOfBirth(), request.dateOfBirth(), "placeOfBirth",
+                "dateOfBirth");
         UUID personId = UUID.randomUUID();
         String nationalNumber = request.nationalNumber();
         for (int attempt = 1; ; attempt++) {

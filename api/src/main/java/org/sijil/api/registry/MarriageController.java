@@ -55,7 +55,7 @@ class MarriageController {
             description = "Registrars only, in the governorate where the contract was made. A husband already "
                     + "married needs the court's authorisation reference.")
     ResponseEntity<Recorded> marry(@Valid @RequestBody RegisterMarriageRequest request, Authentication auth) {
-        Caller caller = desk.registrarAt(auth, request.place(), request.marriageDate(), "place");
+        Caller caller = desk.registrarAt(auth, request.place(), request.marriageDate(), "place", "marriageDate");
         if (request.husbandId().equals(request.wifeId())) {
             throw new BadRequestException("wifeId", "marriage.same-person");
         }

@@ -117,7 +117,8 @@ class PersonController {
     ResponseEntity<Recorded> death(@PathVariable UUID personId, @Valid @RequestBody DeathRequest request,
                                    @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                    Authentication auth) {
-        Caller caller = desk.registrarAt(auth, request.placeOfDeath(), request.dateOfDeath(), "placeOfDeath");
+        Caller caller = desk.registrarAt(auth, request.placeOfDeath(), request.dateOfDeath(), "placeOfDeath",
+                "dateOfDeath");
         return record(personId, caller, ifMatch, expected -> new RegisterDeathCommand(personId, expected,
                 request.dateOfDeath(), request.placeOfDeath().toPlace(), request.causeOfDeath(), caller.office(),
                 desk.now()));
@@ -140,7 +141,7 @@ class PersonController {
                                              @Valid @RequestBody ResidenceChangeRequest request,
                                              @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                              Authentication auth) {
-        Caller caller = desk.registrarAt(auth, request.residence(), request.since(), "residence");
+        Caller caller = desk.registrarAt(auth, request.residence(), request.since(), "residence", "since");
         return record(personId, caller, ifMatch, expected -> new ChangeResidenceCommand(personId, expected,
                 request.residence().toPlace(), request.since(), caller.office(), desk.now()));
     }
@@ -174,7 +175,7 @@ class PersonController {
                                      @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                      Authentication auth) {
         Caller caller = inPersonsGovernorate(personId, auth);
-        desk.checkPlace(request.placeOfBirth(), request.dateOfBirth(), "placeOfBirth");
+        desk.checkPlace(request.placeOfBirth(), request.dateOfBirth(), "placeOfBirth", "dateOfBirth");
         return record(personId, caller, ifMatch, expected -> new RecordCorrectionCommand(personId, expected,
                 request.correctedEventId(), request.court().strip(), request.judgmentReference().strip(),
                 request.judgmentDate(), request.name() == null ? null : request.name().toPersonName(),
