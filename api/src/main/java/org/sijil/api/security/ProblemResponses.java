@@ -32,7 +32,14 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         bearerEntryPoint.commence(request, response, e);
-        writer.write(request, response, HttpStatus.UNAUTHORIZED, code(e));
+        String code = code(e);
+        if (code.equals("token.invalid")) {
+            // the validator's reason (a bad signature, a certificate not bound), in English as it gives it
+            String reason = ((OAuth2AuthenticationException) e).getError().getDescription();
+            writer.write(request, response, HttpStatus.UNAUTHORIZED, code, reason == null ? "" : reason);
+        } else {
+            writer.write(request, response, HttpStatus.UNAUTHORIZED, code);
+        }
     }
 
     @Override

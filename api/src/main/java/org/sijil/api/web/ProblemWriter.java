@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.List;
@@ -123,8 +122,7 @@ public class ProblemWriter {
         ProblemDetail body = body(status, List.of(error(null, code, locale, args)), locale);
         response.setStatus(status.value());
         headers(status, code, locale).forEach((name, values) -> values.forEach(v -> response.setHeader(name, v)));
-        // JSON is UTF-8 by definition (RFC 8259); the writer must not fall back to ISO-8859-1
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        // JSON is UTF-8 by definition (RFC 8259), so no charset parameter: the bytes are written as such
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), body);
     }

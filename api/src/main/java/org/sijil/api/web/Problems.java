@@ -161,6 +161,11 @@ class Problems extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
         HttpStatus status = HttpStatus.valueOf(statusCode.value());
+        if (body instanceof ProblemDetail coded && coded.getProperties() != null
+                && coded.getProperties().containsKey("code")) {
+            // a controller's own ErrorResponseException, which names its code already (in English)
+            return new ResponseEntity<>(coded, ProblemWriter.headers(status, null, Locale.ENGLISH), status);
+        }
         FieldError error;
         if (e instanceof MissingServletRequestParameterException missing) {
             error = error(missing.getParameterName(), "parameter.missing");

@@ -36,6 +36,9 @@ class OutageIT extends IntegrationTest {
 
     @Test
     void answersPromptly503WhileTheDatabaseIsDownAndRecoversWhenItIsBack() throws Exception {
+        // the server-side bounds come with every pooled connection (application.yml)
+        assertThat(jdbc.queryForObject("SHOW statement_timeout", String.class)).isEqualTo("1min");
+        assertThat(jdbc.queryForObject("SHOW lock_timeout", String.class)).isEqualTo("10s");
         String before = register("registrar-baghdad", People.adultWoman("BGD"));
         Postgres postgres = Postgres.of(DATA.resolve("postgres"));
         AtomicBoolean running = new AtomicBoolean(true);

@@ -117,7 +117,8 @@ class ReferenceDataControllerTest {
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(404))
-                .andExpect(jsonPath("$.detail").value("No governorate 'HAL' is in effect on 2010-06-01."));
+                .andExpect(jsonPath("$.detail").value("No governorate 'HAL' is in effect on 2010-06-01."))
+                .andExpect(jsonPath("$.code").value("governorate.unknown"));
         mvc.perform(get("/api/v1/reference/offices").param("governorate", "XYZ"))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
