@@ -29,6 +29,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -161,8 +162,9 @@ class Problems extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
         HttpStatus status = HttpStatus.valueOf(statusCode.value());
-        if (body instanceof ProblemDetail coded && coded.getProperties() != null
-                && coded.getProperties().containsKey("code")) {
+        ProblemDetail coded = body instanceof ProblemDetail detail ? detail
+                : e instanceof ErrorResponse response ? response.getBody() : null;
+        if (coded != null && coded.getProperties() != null && coded.getProperties().containsKey("code")) {
             // a controller's own ErrorResponseException, which names its code already (in English)
             return new ResponseEntity<>(coded, ProblemWriter.headers(status, null, Locale.ENGLISH), status);
         }
