@@ -15,11 +15,11 @@ import java.sql.Statement;
 import java.util.Base64;
 import java.util.Map;
 import java.util.regex.Pattern;
-import javax.sql.DataSource;
 import org.sijil.crypto.files.PrivateFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -112,8 +112,10 @@ class EmbeddedPostgresConfiguration {
         return postgres;
     }
 
+    /** The pool's timeouts come from {@code spring.datasource.hikari}, as for an external database. */
     @Bean
-    DataSource dataSource(EmbeddedPostgres postgres, SijilProperties properties, Password password) {
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(EmbeddedPostgres postgres, SijilProperties properties, Password password) {
         HikariDataSource dataSource = DataSourceBuilder.create()
                 .type(HikariDataSource.class)
                 .url("jdbc:postgresql://" + LOOPBACK + ":" + postgres.getPort() + "/"

@@ -24,9 +24,23 @@ public class ReferenceData {
             "select code, governorate_code, district_code, name_ar, name_ckb, name_en from civil_status_office";
 
     private final JdbcClient jdbc;
+    private volatile LocalDate epoch;
 
     public ReferenceData(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * The register's epoch: the first day of its oldest reference data, before which no place exists.
+     * Read once: reference data change only by migration.
+     */
+    public LocalDate epoch() {
+        LocalDate known = epoch;
+        if (known == null) {
+            known = jdbc.sql("select min(valid_from) from governorate").query(LocalDate.class).single();
+            epoch = known;
+        }
+        return known;
     }
 
     /** Whether the governorate {@code code} exists on {@code on}. */

@@ -72,6 +72,7 @@ class ReferenceDataController {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.NOT_FOUND, "No governorate '" + e.code + "' is in effect on " + e.on + ".");
         problem.setTitle("Unknown governorate");
+        problem.setProperty("code", "governorate.unknown");
         return problem;
     }
 
@@ -80,6 +81,8 @@ class ReferenceDataController {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.BAD_REQUEST, "Parameter '" + e.getName() + "' is malformed; dates are YYYY-MM-DD.");
         problem.setTitle("Malformed parameter");
+        problem.setProperty("code", "value.malformed");
+        problem.setProperty("field", e.getName());
         return problem;
     }
 

@@ -61,7 +61,8 @@ class BirthController {
                     + "Each parent named is checked against their record, and that read is recorded in the "
                     + "parent's access history whatever the outcome.")
     ResponseEntity<Recorded> register(@Valid @RequestBody RegisterBirthRequest request, Authentication auth) {
-        Caller caller = desk.registrarAt(auth, request.placeOfBirth(), request.dateOfBirth(), "placeOfBirth");
+        Caller caller = desk.registrarAt(auth, request.placeOfBirth(), request.dateOfBirth(), "placeOfBirth",
+                "dateOfBirth");
         desk.recordChecks(caller, "birth.parent-check", PARENT_CHECK,
                 Arrays.asList(request.motherId(), request.fatherId()));
         UUID personId = UUID.randomUUID();

@@ -1,6 +1,8 @@
 package org.sijil.api.registry;
 
 import org.sijil.api.web.BadRequestException;
+import org.sijil.api.web.ProblemException;
+import org.springframework.http.HttpStatus;
 
 /** Aggregate versions as strong ETags ({@code "7"}), and {@code If-Match} back to a version. */
 final class ETags {
@@ -19,7 +21,8 @@ final class ETags {
         }
         String tag = ifMatch.strip();
         if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
+            // If-Match compares strongly (RFC 9110 §13.1.1): a weak tag never matches
+            throw new ProblemException(HttpStatus.PRECONDITION_FAILED, "If-Match", "if-match.weak", null, ifMatch);
         }
         tag = tag.replace("\"", "");
         try {

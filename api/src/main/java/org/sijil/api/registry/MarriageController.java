@@ -63,7 +63,7 @@ class MarriageController {
                     + "checked against their record, and that read is recorded in their access history "
                     + "whatever the outcome.")
     ResponseEntity<Recorded> marry(@Valid @RequestBody RegisterMarriageRequest request, Authentication auth) {
-        Caller caller = desk.registrarAt(auth, request.place(), request.marriageDate(), "place");
+        Caller caller = desk.registrarAt(auth, request.place(), request.marriageDate(), "place", "marriageDate");
         if (request.husbandId().equals(request.wifeId())) {
             throw new BadRequestException("wifeId", "marriage.same-person");
         }

@@ -125,7 +125,8 @@ class PersonController {
     ResponseEntity<Recorded> death(@PathVariable UUID personId, @Valid @RequestBody DeathRequest request,
                                    @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                    Authentication auth) {
-        Caller caller = desk.registrarAt(auth, request.placeOfDeath(), request.dateOfDeath(), "placeOfDeath");
+        Caller caller = desk.registrarAt(auth, request.placeOfDeath(), request.dateOfDeath(), "placeOfDeath",
+                "dateOfDeath");
         desk.recordChecksOfOthers(caller, "death.person-check", DEATH_CHECK, List.of(personId));
         return record(personId, caller, ifMatch, expected -> new RegisterDeathCommand(personId, expected,
                 request.dateOfDeath(), request.placeOfDeath().toPlace(), request.causeOfDeath(), caller.office(),
@@ -153,7 +154,7 @@ class PersonController {
                                              Authentication auth) {
         // the office that keeps the record hands it over; the destination cannot take a person over
         Caller caller = inPersonsGovernorate(personId, auth);
-        desk.checkPlace(request.residence(), request.since(), "residence");
+        desk.checkPlace(request.residence(), request.since(), "residence", "since");
         return record(personId, caller, ifMatch, expected -> new ChangeResidenceCommand(personId, expected,
                 request.residence().toPlace(), request.since(), caller.office(), desk.now()));
     }
@@ -187,7 +188,7 @@ class PersonController {
                                      @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                      Authentication auth) {
         Caller caller = inPersonsGovernorate(personId, auth);
-        desk.checkPlace(request.placeOfBirth(), request.dateOfBirth(), "placeOfBirth");
+        desk.checkPlace(request.placeOfBirth(), request.dateOfBirth(), "placeOfBirth", "dateOfBirth");
         return record(personId, caller, ifMatch, expected -> new RecordCorrectionCommand(personId, expected,
                 request.correctedEventId(), request.court().strip(), request.judgmentReference().strip(),
                 request.judgmentDate(), request.name() == null ? null : request.name().toPersonName(),

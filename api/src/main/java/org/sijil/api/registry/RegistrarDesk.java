@@ -25,8 +25,10 @@ import org.sijil.api.web.BadRequestException;
 import org.sijil.api.web.JurisdictionException;
 import org.sijil.api.security.Roles;
 import org.sijil.core.api.DataCategory;
+import org.sijil.api.web.ProblemException;
 import org.sijil.core.api.PersonState;
 import org.sijil.core.person.Person;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
@@ -82,19 +84,28 @@ class RegistrarDesk {
     /**
      * The caller, who must be a registrar whose office lies in the governorate of {@code place}; the
      * place is first checked against the reference data, so an unknown governorate is a bad request.
+     * {@code dateField} names the request field holding {@code on}.
      */
-    Caller registrarAt(Authentication authentication, Forms.PlaceForm place, LocalDate on, String field) {
+    Caller registrarAt(Authentication authentication, Forms.PlaceForm place, LocalDate on, String field,
+                       String dateField) {
         if (!Caller.of(authentication).hasRole("REGISTRAR")) {
             throw new AccessDeniedException("registrars only");
         }
-        checkPlace(place, on, field);
+        checkPlace(place, on, field, dateField);
         return registrarIn(authentication, place.governorate(), field + ".governorate");
     }
 
-    /** Checks a place against the reference data in force on {@code on}. */
-    void checkPlace(Forms.PlaceForm place, LocalDate on, String field) {
+    /**
+     * Checks a place against the reference data in force on {@code on}. A date before the register's
+     * epoch (its oldest reference data) is the date's fault, not the place's: no place exists then.
+     */
+    void checkPlace(Forms.PlaceForm place, LocalDate on, String field, String dateField) {
         if (place == null) {
             return;
+        }
+        if (on != null && on.isBefore(reference.epoch())) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, dateField, "date.before-epoch", null,
+                    reference.epoch());
         }
         LocalDate date = on == null || on.isAfter(today()) ? today() : on;
         if (!reference.governorateExists(place.governorate(), date)) {

@@ -1,13 +1,10 @@
 package org.sijil.api.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import org.sijil.api.web.ProblemWriter;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -17,48 +14,50 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
- * Writes 401 and 403 as RFC 7807 problem+json instead of an empty body or an HTML page.
- * The bearer-token handlers run first so the RFC 6750 {@code WWW-Authenticate} header
- * still tells clients what was wrong with their token.
+ * Writes 401 and 403 as RFC 7807 problem+json with a stable code, in the caller's language, instead
+ * of an empty body or an HTML page. The bearer-token handlers run first so the RFC 6750
+ * {@code WWW-Authenticate} header still tells clients what was wrong with their token.
  */
 final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-    private static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
-
     private final BearerTokenAuthenticationEntryPoint bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
     private final BearerTokenAccessDeniedHandler bearerAccessDenied = new BearerTokenAccessDeniedHandler();
-    private final ObjectMapper json = new ObjectMapper();
+    private final ProblemWriter writer;
+
+    ProblemResponses(ProblemWriter writer) {
+        this.writer = writer;
+    }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         bearerEntryPoint.commence(request, response, e);
-        String detail;
-        if (e instanceof OAuth2AuthenticationException oauth && oauth.getError().getDescription() != null) {
-            detail = "The bearer token was rejected: " + oauth.getError().getDescription();
+        String code = code(e);
+        if (code.equals("token.invalid")) {
+            // the validator's reason (a bad signature, a certificate not bound), in English as it gives it
+            String reason = ((OAuth2AuthenticationException) e).getError().getDescription();
+            writer.write(request, response, HttpStatus.UNAUTHORIZED, code, reason == null ? "" : reason);
         } else {
-            detail = "This request needs a valid bearer token in the Authorization header.";
+            writer.write(request, response, HttpStatus.UNAUTHORIZED, code);
         }
-        write(response, HttpStatus.UNAUTHORIZED, detail);
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
         bearerAccessDenied.handle(request, response, e);
-        write(response, HttpStatus.FORBIDDEN, "The caller's role or scope does not allow this request.");
+        writer.write(request, response, HttpStatus.FORBIDDEN, "access.denied");
     }
 
-    private void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
-        // "about:blank": the status code says it all, so the title is its reason phrase (RFC 7807 §4.2)
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "about:blank");
-        body.put("title", status.getReasonPhrase());
-        body.put("status", status.value());
-        body.put("detail", detail);
-        response.setStatus(status.value());
-        // JSON is UTF-8 by definition (RFC 8259), so no charset parameter
-        response.setContentType(PROBLEM_JSON.toString());
-        json.writeValue(response.getOutputStream(), body);
+    /** Which of missing, expired or otherwise invalid: the bearer challenge carries the same distinction. */
+    private static String code(AuthenticationException e) {
+        if (!(e instanceof OAuth2AuthenticationException oauth)) {
+            return "token.missing";
+        }
+        String description = oauth.getError().getDescription();
+        if (description != null && description.toLowerCase(java.util.Locale.ROOT).contains("expired")) {
+            return "token.expired";
+        }
+        return "token.invalid";
     }
 }

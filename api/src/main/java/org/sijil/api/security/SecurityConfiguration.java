@@ -4,6 +4,7 @@ import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
+import org.sijil.api.web.ProblemWriter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -68,8 +69,9 @@ public class SecurityConfiguration {
                                                  JwtDecoder jwtDecoder, TokenCacheProperties tokenCache, Clock clock,
                                                  MutualTlsProperties mutualTls,
                                                  ObjectProvider<ClientCertificateCallers> certificateCallers,
-                                                 ObjectProvider<ServerProperties> server) throws Exception {
-        ProblemResponses problems = new ProblemResponses();
+                                                 ObjectProvider<ServerProperties> server,
+                                                 ProblemWriter problemWriter) throws Exception {
+        ProblemResponses problems = new ProblemResponses(problemWriter);
         JwtDecoder decoder = tokenCache.maxSize() == 0
                 ? jwtDecoder
                 : new VerifiedTokenCache(jwtDecoder, clock, tokenCache.maxSize(), tokenCache.maxAge());

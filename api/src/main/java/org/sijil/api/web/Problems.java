@@ -3,7 +3,6 @@ package org.sijil.api.web;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolationException;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +27,13 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.transaction.TransactionException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -48,9 +53,11 @@ class Problems extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(Problems.class);
 
     private final MessageSource messages;
+    private final ProblemWriter writer;
 
-    Problems(MessageSource messages) {
+    Problems(MessageSource messages, ProblemWriter writer) {
         this.messages = messages;
+        this.writer = writer;
         setMessageSource(messages);
     }
 
@@ -130,10 +137,63 @@ class Problems extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, List.of(error(e.field(), e.code())), request);
     }
 
-    @ExceptionHandler({DataAccessException.class, EventStoreException.class})
+    @ExceptionHandler({DataAccessException.class, EventStoreException.class, TransactionException.class})
     ResponseEntity<Object> storageFailure(RuntimeException e, WebRequest request) {
-        log.error("Storage refused a write; nothing was recorded", e);
+        if (ProblemWriter.isStoreOutage(e)) {
+            // the connection pool's circuit logs the outage once; each refused request only at debug
+            log.debug("The database is unreachable; answered 503", e);
+        } else {
+            log.error("Storage refused a write; nothing was recorded", e);
+        }
         return problem(HttpStatus.SERVICE_UNAVAILABLE, List.of(error(null, "storage.unavailable")), request);
+    }
+
+    /**
+     * Anything no other handler names: 503 when it comes from the database being unreachable (through
+     * Axon's command bus or event store, say), else 500; both problem+json, never a stack trace.
+     */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e, WebRequest request) throws Exception {
+        if (e instanceof AuthenticationException) {
+            throw e;
+        }
+        if (ProblemWriter.isStoreOutage(e)) {
+            log.debug("The database is unreachable; answered 503", e);
+            return problem(HttpStatus.SERVICE_UNAVAILABLE, List.of(error(null, "storage.unavailable")), request);
+        }
+        log.error("Request failed", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, List.of(error(null, "internal.error")), request);
+    }
+
+    /** Spring MVC's own refusals (unknown path, method, media type, a missing parameter) in the same shape. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        HttpStatus status = HttpStatus.valueOf(statusCode.value());
+        ProblemDetail coded = body instanceof ProblemDetail detail ? detail
+                : e instanceof ErrorResponse response ? response.getBody() : null;
+        if (coded != null && coded.getProperties() != null && coded.getProperties().containsKey("code")) {
+            // a controller's own ErrorResponseException, which names its code already (in English)
+            return new ResponseEntity<>(coded, ProblemWriter.headers(status, null, Locale.ENGLISH), status);
+        }
+        FieldError error;
+        if (e instanceof MissingServletRequestParameterException missing) {
+            error = error(missing.getParameterName(), "parameter.missing");
+        } else if (e instanceof MissingRequestHeaderException missing) {
+            error = error(missing.getHeaderName(), "header.missing");
+        } else if (e instanceof TypeMismatchException mismatch) {
+            error = error(mismatch.getPropertyName(), "value.malformed");
+        } else {
+            error = error(null, ProblemWriter.codeFor(status.value()));
+        }
+        ResponseEntity<Object> problem = problem(status, List.of(error), request);
+        HttpHeaders merged = new HttpHeaders();
+        if (headers != null) {
+            // Allow on a 405, Accept on a 415
+            merged.putAll(headers);
+        }
+        merged.putAll(problem.getHeaders());
+        return new ResponseEntity<>(problem.getBody(), merged, status);
     }
 
     @Override
@@ -206,26 +266,13 @@ class Problems extends ResponseEntityExceptionHandler {
     }
 
     private FieldError error(String field, String code, Object... args) {
-        Locale locale = LocaleContextHolder.getLocale();
-        return new FieldError(field, code, messages.getMessage(code, args, code, locale));
+        return writer.error(field, code, LocaleContextHolder.getLocale(), args);
     }
 
     private ResponseEntity<Object> problem(HttpStatus status, List<FieldError> errors, WebRequest request) {
         Locale locale = LocaleContextHolder.getLocale();
-        ProblemDetail body = ProblemDetail.forStatus(status);
-        FieldError first = errors.isEmpty() ? null : errors.get(0);
-        body.setType(URI.create("https://sijil.example/problems/" + (first == null ? "invalid" : first.code())));
-        body.setTitle(messages.getMessage("problem.title." + status.value(), null, status.getReasonPhrase(), locale));
-        body.setDetail(first == null ? null : first.message());
-        if (first != null) {
-            body.setProperty("code", first.code());
-            body.setProperty("field", first.field());
-        }
-        body.setProperty("errors", errors);
-        body.setProperty("language", locale.getLanguage());
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON);
-        headers.setContentLanguage(locale);
-        return new ResponseEntity<>(body, headers, status);
+        String code = errors.isEmpty() ? null : errors.get(0).code();
+        return new ResponseEntity<>(writer.body(status, errors, locale), ProblemWriter.headers(status, code, locale),
+                status);
     }
 }

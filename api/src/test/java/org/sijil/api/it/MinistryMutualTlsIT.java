@@ -183,7 +183,7 @@ class MinistryMutualTlsIT {
 
         Response read = read(PKI.interior, token);
 
-        assertRefused(read, 403, "role or scope");
+        assertRefused(read, 403, "role");
         assertThat(accesses()).isEqualTo(before);
     }
 

@@ -20,6 +20,7 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.sijil.api.security.DevIssuerConfiguration;
 import org.sijil.api.security.SecurityConfiguration;
+import org.sijil.api.web.ProblemWriter;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Bean;
@@ -38,7 +39,8 @@ import org.springframework.test.web.servlet.MockMvc;
 class ReferenceDataControllerTest {
 
     @Configuration(proxyBeanMethods = false)
-    @Import({ReferenceDataController.class, ReferenceData.class, SecurityConfiguration.class, DevIssuerConfiguration.class})
+    @Import({ReferenceDataController.class, ReferenceData.class, SecurityConfiguration.class, DevIssuerConfiguration.class,
+            ProblemWriter.class})
     static class Config {
         @Bean
         Clock clock() {
@@ -115,7 +117,8 @@ class ReferenceDataControllerTest {
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(404))
-                .andExpect(jsonPath("$.detail").value("No governorate 'HAL' is in effect on 2010-06-01."));
+                .andExpect(jsonPath("$.detail").value("No governorate 'HAL' is in effect on 2010-06-01."))
+                .andExpect(jsonPath("$.code").value("governorate.unknown"));
         mvc.perform(get("/api/v1/reference/offices").param("governorate", "XYZ"))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));

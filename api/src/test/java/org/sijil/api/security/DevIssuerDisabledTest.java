@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
+import org.sijil.api.web.ProblemWriter;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.ApplicationContext;
@@ -27,7 +28,8 @@ import org.springframework.test.web.servlet.MockMvc;
 class DevIssuerDisabledTest {
 
     @Configuration(proxyBeanMethods = false)
-    @Import({SecurityConfiguration.class, DevIssuerConfiguration.class, DevTokenController.class})
+    @Import({SecurityConfiguration.class, DevIssuerConfiguration.class, DevTokenController.class,
+            ProblemWriter.class})
     static class Config {
         @Bean
         Clock clock() {

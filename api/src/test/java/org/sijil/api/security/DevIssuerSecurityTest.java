@@ -21,6 +21,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.sijil.api.web.ProblemWriter;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Bean;
@@ -42,7 +43,8 @@ import org.springframework.web.bind.annotation.RestController;
 class DevIssuerSecurityTest {
 
     @Configuration(proxyBeanMethods = false)
-    @Import({SecurityConfiguration.class, DevIssuerConfiguration.class, DevTokenController.class, ProbeController.class})
+    @Import({SecurityConfiguration.class, DevIssuerConfiguration.class, DevTokenController.class, ProbeController.class,
+        ProblemWriter.class})
     static class Config {
         @Bean
         Clock clock() {
@@ -181,6 +183,7 @@ class DevIssuerSecurityTest {
         String expired = issuer.issue(registrar, Instant.now().minusSeconds(7200));
 
         expectUnauthorizedProblem(mvc.perform(get("/api/v1/probe/caller").header("Authorization", "Bearer " + expired)))
+                .andExpect(jsonPath("$.code").value("token.expired"))
                 .andExpect(jsonPath("$.detail", containsString("expired")));
     }
 
@@ -189,8 +192,7 @@ class DevIssuerSecurityTest {
         mvc.perform(get("/api/v1/probe/admin").header("Authorization", "Bearer " + token("registrar-baghdad")))
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.type").value("about:blank"))
-                .andExpect(jsonPath("$.title").value("Forbidden"))
+                .andExpect(jsonPath("$.code").value("access.denied"))
                 .andExpect(jsonPath("$.status").value(403))
                 .andExpect(jsonPath("$.detail").isNotEmpty());
 
@@ -249,8 +251,7 @@ class DevIssuerSecurityTest {
     private static ResultActions expectUnauthorizedProblem(ResultActions result) throws Exception {
         return result.andExpect(status().isUnauthorized())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.type").value("about:blank"))
-                .andExpect(jsonPath("$.title").value("Unauthorized"))
+                .andExpect(jsonPath("$.code", startsWith("token.")))
                 .andExpect(jsonPath("$.status").value(401))
                 .andExpect(jsonPath("$.detail").isNotEmpty());
     }
