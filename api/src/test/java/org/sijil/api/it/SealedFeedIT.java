@@ -114,9 +114,9 @@ class SealedFeedIT extends FeedTestBase {
         assertThat(jdbc.queryForObject("SELECT coalesce(string_agg(n::text, ' '), '') FROM national_number n",
                 String.class)).doesNotContain(number);
         // answered as a number nobody holds: the refusal of any person the ministry may not read
-        Api.Response erased = api.get(read, "ministry-health");
-        assertThat(erased.status()).as(erased.toString()).isEqualTo(403);
-        assertThat(erased.json().get("code").asText()).isEqualTo("access.no-basis");
+        Api.Response refused = api.get(read, "ministry-health");
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+        assertThat(refused.json().get("code").asText()).isEqualTo("access.no-basis");
     }
 
     @Test
