@@ -2,16 +2,17 @@ package org.sijil.api.feed;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,15 +57,11 @@ public class JdbcFeedKeys implements FeedKeys {
     private final SecureRandom random;
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
-    private final Map<String, byte[]> unwrapped = Collections.synchronizedMap(
-            new LinkedHashMap<>(1024, 0.75f, true) {
-                private static final long serialVersionUID = 1L;
-
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
-                    return size() > CACHE_SIZE;
-                }
-            });
+    /** Unwrapped keys, kept a while so that a batch of one person's messages unwraps once. */
+    private final Cache<String, byte[]> unwrapped = Caffeine.newBuilder()
+            .maximumSize(CACHE_SIZE)
+            .expireAfterAccess(Duration.ofMinutes(5))
+            .build();
 
     JdbcFeedKeys(JdbcTemplate jdbc, MasterKey masterKey, SecureRandom random, Clock clock,
                  PlatformTransactionManager transactions) {
@@ -112,7 +109,7 @@ public class JdbcFeedKeys implements FeedKeys {
     /** The 32 bytes of a key not destroyed. */
     byte[] unwrap(Stored key) {
         String cacheKey = key.keyId() + ":" + Base64.getEncoder().encodeToString(key.wrapped());
-        byte[] cached = unwrapped.get(cacheKey);
+        byte[] cached = unwrapped.getIfPresent(cacheKey);
         if (cached != null) {
             return cached;
         }

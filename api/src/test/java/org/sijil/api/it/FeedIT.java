@@ -234,6 +234,9 @@ class FeedIT extends FeedTestBase {
         List<Message> messages = read("sijil.ministry." + ministry);
         assertThat(messages).isNotEmpty();
         for (Message m : messages) {
+            if (erased(m)) {
+                continue; // its feed key is destroyed: nothing of it can be opened, which SealedFeedIT checks
+            }
             JsonNode v = opened(m);
             Instant at = Instant.parse(v.get("recordedAt").asText());
             Set<DataCategory> covered = coveredAt(ministry, at);

@@ -291,6 +291,14 @@ abstract class FeedTestBase {
         }
     }
 
+    /** Whether the message's person was erased since it was sent (other tests of this context erase). */
+    boolean erased(Message m) {
+        JsonNode person = m.value().get("personId");
+        return person != null && !person.isNull() && Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM person_data_key WHERE person_id = ?::uuid AND wrapped_key IS NULL)",
+                Boolean.class, person.asText()));
+    }
+
     /** The message as its ministry reads it: its sealed part opened with the feed key it fetches. */
     JsonNode opened(Message m) {
         return opened(api, m);

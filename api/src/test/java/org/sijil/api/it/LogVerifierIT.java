@@ -3,7 +3,9 @@ package org.sijil.api.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,13 +99,13 @@ class LogVerifierIT extends IntegrationTest {
         assertThat(between).isAfter(registered.get(0)).isBefore(registered.get(1));
         awaitCheckpointOf(storedEvents());
 
-        assertThat(verifier("verify", "--jdbc-url", jdbcUrl, "--user", "postgres", "--keys", keys.toString(),
+        assertThat(verifier("verify", "--jdbc-url", jdbcUrl, "--user", "postgres", "--password", password(), "--keys", keys.toString(),
                 "--log-key", "@" + logKey, "--quiet")).as(out + err).isZero();
         assertThat(out).startsWith("OK trail verified: " + storedEvents() + " events");
         assertThat(out).contains("event rows:  " + storedEvents() + " (" + storedEvents() + " logged, 0 not yet sequenced)");
 
         Path bundle = dir.resolve("trail.zip");
-        assertThat(verifier("export", "--jdbc-url", jdbcUrl, "--user", "postgres", "--out", bundle.toString(),
+        assertThat(verifier("export", "--jdbc-url", jdbcUrl, "--user", "postgres", "--password", password(), "--out", bundle.toString(),
                 "--keys", keys.toString(), "--log-key", "@" + logKey, "--with-data-keys")).as(out + err).isZero();
         assertThat(out).startsWith("exported ");
         assertThat(verifier("verify", "--bundle", bundle.toString(), "--keys", keys.toString(),
@@ -111,7 +113,7 @@ class LogVerifierIT extends IntegrationTest {
         assertThat(out).startsWith("OK trail verified: ");
 
         Path masterKey = DATA.resolve("keys/master.key");
-        for (String[] source : List.of(new String[] {"--jdbc-url", jdbcUrl, "--user", "postgres"},
+        for (String[] source : List.of(new String[] {"--jdbc-url", jdbcUrl, "--user", "postgres", "--password", password()},
                 new String[] {"--bundle", bundle.toString()})) {
             List<String> args = new ArrayList<>(List.of("reconstruct"));
             args.addAll(List.of(source));
@@ -155,14 +157,14 @@ class LogVerifierIT extends IntegrationTest {
             // Now committed below a logged row, and the sequencer stopped before reaching it.
             long unlogged = storedEvents() - leaves();
             assertThat(unlogged).isPositive();
-            assertThat(verifier("verify", "--jdbc-url", jdbcUrl, "--user", "postgres", "--keys", keys.toString(),
+            assertThat(verifier("verify", "--jdbc-url", jdbcUrl, "--user", "postgres", "--password", password(), "--keys", keys.toString(),
                     "--log-key", "@" + logKey, "--quiet")).as(out + err).isZero();
             assertThat(out).contains(" " + unlogged + " not yet sequenced)");
         } finally {
             sequencer.start();
         }
         awaitCheckpointOf(storedEvents());
-        assertThat(verifier("verify", "--jdbc-url", jdbcUrl, "--user", "postgres", "--keys", keys.toString(),
+        assertThat(verifier("verify", "--jdbc-url", jdbcUrl, "--user", "postgres", "--password", password(), "--keys", keys.toString(),
                 "--log-key", "@" + logKey, "--quiet")).as(out + err).isZero();
         assertThat(out).contains("event rows:  " + storedEvents() + " (" + storedEvents() + " logged, 0 not yet sequenced)");
     }
@@ -226,8 +228,17 @@ class LogVerifierIT extends IntegrationTest {
     }
 
     private int verifyDatabase() {
-        return verifier("verify", "--jdbc-url", jdbcUrl, "--user", "postgres", "--keys", keys.toString(),
+        return verifier("verify", "--jdbc-url", jdbcUrl, "--user", "postgres", "--password", password(), "--keys", keys.toString(),
                 "--log-key", "@" + logKey, "--quiet");
+    }
+
+    /** The embedded database's password, which the application generated at its first start. */
+    private static String password() {
+        try {
+            return Files.readString(DATA.resolve("keys/postgres.password")).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private int verifier(String... args) {

@@ -191,7 +191,9 @@ class ProjectionCorrectnessIT {
             url = c.getMetaData().getURL();
             user = c.getMetaData().getUserName();
         }
-        nodeB = start("node-b", "--spring.datasource.url=" + url, "--spring.datasource.username=" + user);
+        String password = Files.readString(data.resolve("keys/postgres.password")).strip();
+        nodeB = start("node-b", "--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
+                "--spring.datasource.password=" + password);
         // node A started first and holds every segment: it lets go of segment 1 of the segmented views
         EventProcessingConfiguration processing = nodeA.getBean(EventProcessingConfiguration.class);
         List<String> segmented = VIEWS.keySet().stream().filter(v -> !v.equals(PlanningViewProjection.NAME)).toList();
