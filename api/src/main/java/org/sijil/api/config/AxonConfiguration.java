@@ -88,7 +88,7 @@ class AxonConfiguration {
                 .appendEvents(new SigningAppendEventsStatementBuilder(activeSigningKey, properties.signing(),
                         GroupStatements::take))
                 // Tracking readers (views, the transparency log) must never skip a slow transaction's
-                // event: keep gaps long enough and far enough back (STACK.md, pitfall 7).
+                // event: keep gaps long enough and far enough back (gap-aware tokens stall on large or long-lived gaps).
                 .batchSize(500)
                 .maxGapOffset(1_000_000)
                 .gapTimeout(300_000)

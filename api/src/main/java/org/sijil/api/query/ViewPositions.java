@@ -61,7 +61,7 @@ class ViewPositions {
      * Whether every segment of the view on this node has processed the event at {@code position}. A
      * position above a segment's index is not processed; neither is one the segment still holds as a
      * gap — a slower transaction's event that committed after later ones, exactly the case of a caller
-     * whose own write took long (STACK.md, pitfall 7). Empty while a segment is unclaimed here.
+     * whose own write took long. Empty while a segment is unclaimed here.
      */
     Optional<Boolean> covers(String view, long position) {
         Map<Integer, EventTrackerStatus> status = processor(view).processingStatus();

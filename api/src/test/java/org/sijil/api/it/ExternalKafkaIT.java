@@ -56,7 +56,7 @@ class ExternalKafkaIT {
     @Nested
     class WithTestcontainers {
 
-        // the broker version the application is built and tested with (STACK.md)
+        // the broker version the application is built and tested with (kafka-clients 3.9.1)
         @Container
         private final KafkaContainer kafka = new KafkaContainer("apache/kafka:3.9.1");
 

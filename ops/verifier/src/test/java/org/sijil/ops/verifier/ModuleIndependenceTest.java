@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The verifier must not share code paths with what it verifies (DESIGN.md, "Modules"): neither its
+ * The verifier must not share code paths with what it verifies (docs/architecture.md): neither its
  * pom nor anything it pulls in may bring the application's modules or Axon.
  */
 class ModuleIndependenceTest {
