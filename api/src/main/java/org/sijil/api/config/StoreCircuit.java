@@ -1,5 +1,7 @@
 package org.sijil.api.config;
 
+import java.io.Closeable;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -16,7 +18,7 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * that tries the pool again, and a connection got closes the circuit. A pool that is merely busy
  * (its timeout with no failed connection attempt behind it) does not open it.
  */
-final class StoreCircuit extends DelegatingDataSource implements AutoCloseable {
+final class StoreCircuit extends DelegatingDataSource implements Closeable {
 
     private static final Logger log = LoggerFactory.getLogger(StoreCircuit.class);
 
@@ -52,8 +54,8 @@ final class StoreCircuit extends DelegatingDataSource implements AutoCloseable {
 
     /** Closes the pool, as the application context would close the pool itself. */
     @Override
-    public void close() throws Exception {
-        if (getTargetDataSource() instanceof AutoCloseable pool) {
+    public void close() throws IOException {
+        if (getTargetDataSource() instanceof Closeable pool) {
             pool.close();
         }
     }
