@@ -16,7 +16,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.sijil.api.SijilApplication;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * PostgreSQL stopped and started again under a small load of writes and reads from a few threads,
@@ -24,11 +34,37 @@ import org.junit.jupiter.api.Test;
  * with 503 problem+json; once it is back, writes and reads succeed again, the views and the
  * transparency log catch up, and every birth acknowledged before, during or after the outage is
  * stored.
+ *
+ * <p>A context of its own (its own data directory, closed after): stopping PostgreSQL under the shared
+ * integration-test context would leave its processors backing off into the tests that follow.
  */
-class OutageIT extends IntegrationTest {
+@AutoConfigureObservability(tracing = false)
+@SpringBootTest(classes = SijilApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+class OutageIT {
+
+    static final Path DATA = EmbeddedDefaults.newDataDir();
 
     /** How long any answer may take while the database is down. */
     private static final Duration PROMPT = Duration.ofSeconds(5);
+
+    @DynamicPropertySource
+    static void embeddedDefaults(DynamicPropertyRegistry registry) {
+        EmbeddedDefaults.register(registry, DATA);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    Api api;
+
+    @BeforeEach
+    void client() {
+        api = new Api(port);
+    }
 
     private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
     private volatile long stoppedAt = Long.MAX_VALUE;
@@ -39,7 +75,9 @@ class OutageIT extends IntegrationTest {
         // the server-side bounds come with every pooled connection (application.yml)
         assertThat(jdbc.queryForObject("SHOW statement_timeout", String.class)).isEqualTo("1min");
         assertThat(jdbc.queryForObject("SHOW lock_timeout", String.class)).isEqualTo("10s");
-        String before = register("registrar-baghdad", People.adultWoman("BGD"));
+        Api.Response registered = api.post("/api/v1/births", "registrar-baghdad", People.adultWoman("BGD"));
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        String before = registered.json().get("personId").asText();
         Postgres postgres = Postgres.of(DATA.resolve("postgres"));
         AtomicBoolean running = new AtomicBoolean(true);
         ExecutorService load = Executors.newFixedThreadPool(4);
