@@ -9,7 +9,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -58,7 +57,7 @@ public class JdbcFeedKeys implements FeedKeys {
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
     /** Unwrapped keys, kept a while so that a batch of one person's messages unwraps once. */
-    private final Cache<String, byte[]> unwrapped = Caffeine.newBuilder()
+    private final Cache<UUID, byte[]> unwrapped = Caffeine.newBuilder()
             .maximumSize(CACHE_SIZE)
             .expireAfterAccess(Duration.ofMinutes(5))
             .build();
@@ -108,14 +107,14 @@ public class JdbcFeedKeys implements FeedKeys {
 
     /** The 32 bytes of a key not destroyed. */
     byte[] unwrap(Stored key) {
-        String cacheKey = key.keyId() + ":" + Base64.getEncoder().encodeToString(key.wrapped());
-        byte[] cached = unwrapped.getIfPresent(cacheKey);
+        // a key id names one key for good (a destroyed key is never unwrapped): the id alone is the entry's key
+        byte[] cached = unwrapped.getIfPresent(key.keyId());
         if (cached != null) {
             return cached;
         }
         try {
             byte[] plain = masterKey.unwrap(key.wrapped(), context(key.personId(), key.ministry()));
-            unwrapped.put(cacheKey, plain);
+            unwrapped.put(key.keyId(), plain);
             return plain;
         } catch (DecryptionException e) {
             throw new IllegalStateException("The master key cannot unwrap feed key " + key.keyId(), e);
