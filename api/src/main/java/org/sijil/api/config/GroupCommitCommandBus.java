@@ -348,11 +348,10 @@ final class GroupCommitCommandBus implements CommandBus, AutoCloseable {
     private void runEachAlone(List<Pending> group) {
         rerun.addAndGet(group.size());
         for (Pending pending : group) {
-            pending.answered = true;
             try {
-                alone.execute(() -> pending.dispatchTo(delegate, pending.callback));
+                alone.execute(() -> pending.runAlone(delegate));
             } catch (RejectedExecutionException e) {
-                pending.dispatchTo(delegate, pending.callback);
+                pending.runAlone(delegate);
             }
         }
     }
@@ -393,9 +392,19 @@ final class GroupCommitCommandBus implements CommandBus, AutoCloseable {
             this.callback = (CommandCallback<Object, Object>) callback;
         }
 
+        /**
+         * Its sender waits for an answer without a time limit, so a failure the bus throws instead of
+         * reporting (Axon's starts the transaction before the handler, so no connection to be had is
+         * thrown) is answered too.
+         */
+        @SuppressWarnings("unchecked")
         void runAlone(CommandBus bus) {
             answered = true;
-            dispatchTo(bus, callback);
+            try {
+                dispatchTo(bus, callback);
+            } catch (RuntimeException | Error e) {
+                callback.onResult((CommandMessage<Object>) command, asCommandResultMessage(e));
+            }
         }
 
         @SuppressWarnings("unchecked")
