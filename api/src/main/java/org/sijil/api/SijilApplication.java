@@ -1,12 +1,15 @@
 package org.sijil.api;
 
+import org.sijil.store.StoreConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
 
 /** The Sijil application: REST API, security and the wiring of the write and read sides. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@Import(StoreConfiguration.class)
 public class SijilApplication {
 
     public static void main(String[] args) {

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.sijil.store.AccessEventWriter;
 import org.sijil.api.security.Caller;
 import org.sijil.api.security.Roles;
 import org.sijil.api.web.BadRequestException;

@@ -13,7 +13,7 @@ import org.sijil.api.consent.ConsentProperties;
 import org.sijil.api.consent.Refusal;
 import org.sijil.api.security.Caller;
 import org.sijil.api.security.Roles;
-import org.sijil.api.store.JdbcPersonIndex;
+import org.sijil.store.JdbcPersonIndex;
 import org.sijil.api.web.BadRequestException;
 import org.sijil.core.api.AccessBasisKind;
 import org.sijil.core.api.ConsentRuleCodes;

@@ -15,6 +15,7 @@ import java.sql.Statement;
 import java.util.Base64;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.sijil.store.StoreProperties;
 import org.sijil.crypto.files.PrivateFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,9 +62,9 @@ class EmbeddedPostgresConfiguration {
     }
 
     @Bean
-    Password embeddedPostgresPassword(SijilProperties properties) throws IOException {
-        Path file = properties.keysDir().resolve(PASSWORD_FILE);
-        PrivateFiles.createDirectory(properties.keysDir());
+    Password embeddedPostgresPassword(StoreProperties store) throws IOException {
+        Path file = store.keysDir().resolve(PASSWORD_FILE);
+        PrivateFiles.createDirectory(store.keysDir());
         if (!Files.exists(file)) {
             byte[] random = new byte[32];
             new SecureRandom().nextBytes(random);
@@ -77,7 +78,8 @@ class EmbeddedPostgresConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(SijilProperties properties, Password password) throws IOException {
+    EmbeddedPostgres embeddedPostgres(SijilProperties properties, StoreProperties store, Password password)
+            throws IOException {
         SijilProperties.EmbeddedPostgres settings = properties.embeddedPostgres();
         Path dataDir = settings.dataDir().toAbsolutePath();
         if (dataDir.startsWith(properties.dataDir().toAbsolutePath())) {
@@ -96,7 +98,7 @@ class EmbeddedPostgresConfiguration {
                 .setServerConfig("max_connections", "100")
                 // a new data directory has the password and needs it from the very start
                 .setLocaleConfig("auth", "scram-sha-256")
-                .setLocaleConfig("pwfile", properties.keysDir().resolve(PASSWORD_FILE).toAbsolutePath().toString())
+                .setLocaleConfig("pwfile", store.keysDir().resolve(PASSWORD_FILE).toAbsolutePath().toString())
                 .setConnectConfig("password", password.value())
                 // a data directory made without a password keeps its rules until the password is set below
                 .setDataDirectoryCustomizer(dir -> fromTrust[0] = !writeHbaUnlessTrusting(dir.toPath()))

@@ -7,8 +7,8 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.messaging.StreamableMessageSource;
-import org.sijil.api.config.LingeringEventSource;
-import org.sijil.api.config.SijilProperties;
+import org.sijil.store.LingeringEventSource;
+import org.sijil.store.StoreProperties;
 import org.sijil.crypto.note.NoteSigner;
 import org.sijil.query.log.CheckpointIssuer;
 import org.sijil.query.log.LogProofs;
@@ -62,9 +62,9 @@ class LogConfiguration {
 
     /** The checkpoint key, from {@code <sijil.keys-dir>/checkpoint-note.key}, made on first start. */
     @Bean
-    NoteSigner checkpointNoteSigner(SijilProperties sijil, LogProperties properties, SecureRandom random)
+    NoteSigner checkpointNoteSigner(StoreProperties store, LogProperties properties, SecureRandom random)
             throws IOException {
-        return CheckpointNoteKey.openOrCreate(sijil.keysDir(), properties.origin(), random);
+        return CheckpointNoteKey.openOrCreate(store.keysDir(), properties.origin(), random);
     }
 
     @Bean

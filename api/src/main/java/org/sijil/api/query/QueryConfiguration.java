@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
@@ -23,6 +24,8 @@ import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.TokenStoreProperties;
+import org.sijil.query.access.AccessHistoryRows;
+import org.sijil.store.AccessListing;
 import org.sijil.query.view.education.EducationViewProjection;
 import org.sijil.query.view.education.EducationViewQueries;
 import org.sijil.query.view.health.HealthViewProjection;
@@ -68,6 +71,12 @@ class QueryConfiguration {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
+
+    /** The access history's rows, inserted with the access events that they list. */
+    @Bean
+    Supplier<AccessListing> accessListings() {
+        return AccessHistoryRows::new;
+    }
 
     @Bean
     ConfigurerModule viewProcessors(QueryProperties properties, ObjectProvider<ConnectionProvider> connections,

@@ -14,7 +14,7 @@ import org.axonframework.messaging.interceptors.JSR303ViolationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.sijil.core.api.PersonNotFoundException;
 import org.sijil.core.api.RegistryRuleViolation;
-import org.sijil.core.store.PersonErasedException;
+import org.sijil.store.PersonErasedException;
 import org.sijil.core.text.TextRefusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

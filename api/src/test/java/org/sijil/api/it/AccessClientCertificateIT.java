@@ -7,7 +7,6 @@ import java.math.BigInteger;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
@@ -46,7 +45,7 @@ class AccessClientCertificateIT extends ConsentBaseIT {
     @Test
     void anAcceptedCertificateIsItsMinistrysCallerAndNothingElseIs() throws Exception {
         MinistryClientCertificates certificates = new MinistryClientCertificates(
-                new AccessProperties(Map.of(HEALTH_DN, "health"), Duration.ZERO), consent);
+                new AccessProperties(Map.of(HEALTH_DN, "health")), consent);
 
         Caller caller = certificates.callerFor(certificate(HEALTH_DN)).orElseThrow();
         assertThat(caller.roles()).containsExactly(Roles.MINISTRY);
@@ -60,7 +59,7 @@ class AccessClientCertificateIT extends ConsentBaseIT {
         assertThat(certificates.callerFor(certificate("CN=moh-records-02,OU=health,O=Ministry of Health,C=IQ")))
                 .isEmpty();
         assertThatThrownBy(() -> new MinistryClientCertificates(
-                new AccessProperties(Map.of(HEALTH_DN, "defence"), Duration.ZERO), consent))
+                new AccessProperties(Map.of(HEALTH_DN, "defence")), consent))
                 .isInstanceOf(IllegalArgumentException.class);
 
         // a read by that caller is recorded under the certificate's subject and the ministry

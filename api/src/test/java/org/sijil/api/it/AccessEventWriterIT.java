@@ -24,22 +24,22 @@ import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.sijil.api.access.AccessEventWriter;
+import org.sijil.store.AccessEventWriter;
+import org.sijil.store.AccessListing;
+import org.sijil.store.StoreProperties;
 import org.sijil.api.access.AccessNotRecordedException;
-import org.sijil.api.access.AccessProperties;
 import org.sijil.api.access.AccessRecorder;
-import org.sijil.api.config.SijilEventStore;
-import org.sijil.api.config.SijilProperties;
+import org.sijil.store.SijilEventStore;
 import org.sijil.api.security.Caller;
-import org.sijil.api.store.EventLedger;
+import org.sijil.store.EventLedger;
 import org.sijil.core.api.AccessBasisKind;
 import org.sijil.core.api.AccessOutcome;
 import org.sijil.core.api.AccessRecordedEvent;
 import org.sijil.core.api.DataCategory;
-import org.sijil.core.store.SigningAppendEventsStatementBuilder;
+import org.sijil.store.SigningAppendEventsStatementBuilder;
 import org.sijil.crypto.sign.KeyRing;
 import org.sijil.crypto.sign.SigningKey;
-import org.sijil.query.store.StoredEvent;
+import org.sijil.store.rows.StoredEvent;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -80,10 +80,10 @@ class AccessEventWriterIT extends IntegrationTest {
     Supplier<SigningKey> activeSigningKey;
 
     @Autowired
-    SijilProperties properties;
+    StoreProperties properties;
 
     @Autowired
-    AccessProperties access;
+    Supplier<AccessListing> listings;
 
     @Autowired
     SijilEventStore eventStore;
@@ -279,7 +279,7 @@ class AccessEventWriterIT extends IntegrationTest {
 
     /** A writer of the test's own: it wakes {@code store} and counts in {@code meters}. */
     private AccessEventWriter writer(SijilEventStore store, MeterRegistry meters) {
-        return new AccessEventWriter(jdbc, transactions, serializer, activeSigningKey, properties, access, store,
+        return new AccessEventWriter(jdbc, transactions, serializer, activeSigningKey, properties, listings, store,
                 meters);
     }
 

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.sijil.api.store.IdCardNumberBackfill;
+import org.sijil.store.IdCardNumberBackfill;
 import org.sijil.crypto.envelope.KeyedHash;
 import org.sijil.crypto.envelope.MasterKey;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,7 +1,7 @@
 package org.sijil.api.it;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.sijil.api.store.JdbcPersonIndex;
+import org.sijil.store.JdbcPersonIndex;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

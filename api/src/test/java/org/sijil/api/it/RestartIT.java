@@ -11,7 +11,7 @@ import java.sql.SQLException;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.sijil.api.SijilApplication;
-import org.sijil.api.store.JdbcPersonIndex;
+import org.sijil.store.JdbcPersonIndex;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;

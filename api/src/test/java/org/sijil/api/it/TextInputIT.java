@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.sijil.api.access.AccessEventWriter;
+import org.sijil.store.AccessEventWriter;
 import org.sijil.core.api.AccessBasisKind;
 import org.sijil.core.api.AccessOutcome;
 import org.sijil.core.api.AccessRecordedEvent;

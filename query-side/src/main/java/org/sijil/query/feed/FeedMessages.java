@@ -33,7 +33,7 @@ import org.sijil.core.api.DataCategory;
 import org.sijil.core.api.PersonErasedEvent;
 import org.sijil.core.api.PersonEvent;
 import org.sijil.crypto.envelope.FeedSeal;
-import org.sijil.query.store.StoredEvent;
+import org.sijil.store.rows.StoredEvent;
 
 /**
  * Builds the feed messages of one event (format {@value #FORMAT}, JSON, UTF-8).

@@ -32,14 +32,14 @@ import org.sijil.core.api.PersonEvent;
 import org.sijil.core.api.PersonName;
 import org.sijil.core.api.Place;
 import org.sijil.core.api.Sex;
-import org.sijil.core.store.DataKeyStore;
-import org.sijil.core.store.EventJson;
-import org.sijil.core.store.PersonalDataSerializer;
+import org.sijil.store.DataKeyStore;
+import org.sijil.store.EventJson;
+import org.sijil.store.PersonalDataSerializer;
 import org.sijil.crypto.envelope.DecryptionException;
 import org.sijil.crypto.envelope.FeedSeal;
 import org.sijil.crypto.envelope.FieldCipher;
 import org.sijil.crypto.entry.SignedEntry;
-import org.sijil.query.store.StoredEvent;
+import org.sijil.store.rows.StoredEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

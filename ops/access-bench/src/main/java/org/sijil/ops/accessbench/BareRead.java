@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.sijil.api.access.PersonStates;
 import org.sijil.api.security.Caller;
 import org.sijil.api.security.Roles;
-import org.sijil.api.store.JdbcPersonIndex;
+import org.sijil.store.JdbcPersonIndex;
 import org.sijil.core.api.PersonState;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;

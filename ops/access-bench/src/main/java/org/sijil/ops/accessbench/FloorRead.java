@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 import org.sijil.api.access.PersonStates;
 import org.sijil.api.consent.ConsentIndex;
 import org.sijil.api.security.Caller;
-import org.sijil.api.store.JdbcPersonIndex;
+import org.sijil.store.JdbcPersonIndex;
 import org.sijil.core.api.PersonState;
 import org.sijil.core.consent.AccessPolicy;
 import org.sijil.crypto.sign.SigningKey;
