@@ -1,4 +1,4 @@
--- The tables the verifier reads, copied from api/src/main/resources/db/migration/V1__event_store.sql
+-- The tables the verifier reads, copied from registry-core/store/src/main/resources/db/migration/V1__event_store.sql
 -- (domainevententry, its append-only trigger, person_data_key) and from the transparency log's
 -- V3 migration (log_leaf, log_hash, log_checkpoint). Tests build trails in them without the
 -- application.

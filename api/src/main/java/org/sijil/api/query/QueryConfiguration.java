@@ -25,7 +25,7 @@ import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.TokenStoreProperties;
 import org.sijil.query.access.AccessHistoryRows;
-import org.sijil.store.AccessListing;
+import org.sijil.store.rows.AccessListing;
 import org.sijil.query.view.education.EducationViewProjection;
 import org.sijil.query.view.education.EducationViewQueries;
 import org.sijil.query.view.health.HealthViewProjection;

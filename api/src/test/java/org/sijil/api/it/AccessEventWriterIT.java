@@ -25,7 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sijil.store.AccessEventWriter;
-import org.sijil.store.AccessListing;
+import org.sijil.store.rows.AccessListing;
 import org.sijil.store.StoreProperties;
 import org.sijil.api.access.AccessNotRecordedException;
 import org.sijil.api.access.AccessRecorder;

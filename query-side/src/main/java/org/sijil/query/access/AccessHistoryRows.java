@@ -6,7 +6,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.sijil.core.api.AccessRecordedEvent;
-import org.sijil.store.AccessListing;
+import org.sijil.store.rows.AccessListing;
 
 /**
  * Access events' rows in the access history ({@code access_history}), inserted by the statement

@@ -21,6 +21,13 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    @Test
+    void nothingInTheDomainStores() {
+        noClasses().that().resideInAPackage("org.sijil.core..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.sijil.store..")
+                .check(classes);
+    }
+
     /** Layers fail when empty, so this also proves the packages it names exist. */
     @Test
     void theContractDependsOnNoAggregate() {

@@ -17,8 +17,6 @@ import java.util.UUID;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.sijil.store.DataKeyStore;
-import org.sijil.store.PersonErasedException;
 import org.sijil.crypto.envelope.DecryptionException;
 import org.sijil.crypto.envelope.FieldCipher;
 import org.sijil.crypto.envelope.MasterKey;

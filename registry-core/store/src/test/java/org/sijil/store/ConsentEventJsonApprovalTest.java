@@ -27,7 +27,6 @@ import org.sijil.core.api.DataCategory;
 import org.sijil.core.api.LegalBasisEvent;
 import org.sijil.core.api.LegalBasisRecordedEvent;
 import org.sijil.core.api.LegalBasisRepealedEvent;
-import org.sijil.store.EventJson;
 
 /**
  * Freezes the stored JSON of every consent, legal-basis and access event type, as

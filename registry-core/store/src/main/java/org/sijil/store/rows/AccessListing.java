@@ -1,6 +1,7 @@
-package org.sijil.store;
+package org.sijil.store.rows;
 
 import org.sijil.core.api.AccessRecordedEvent;
+import org.sijil.store.CompanionInserts;
 
 /**
  * The read side's list of access events (a citizen's access history), inserted by the statement
