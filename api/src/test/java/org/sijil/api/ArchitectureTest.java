@@ -13,7 +13,7 @@ import org.sijil.store.AccessEventWriter;
 import org.sijil.store.DataKeyStore;
 import org.sijil.store.EventLedger;
 import org.sijil.store.JdbcPersonIndex;
-import org.sijil.store.LingeringEventSource;
+import org.sijil.store.read.LingeringEventSource;
 import org.sijil.store.PersonErasedException;
 import org.sijil.store.StoreConfiguration;
 import org.sijil.store.StoreProperties;

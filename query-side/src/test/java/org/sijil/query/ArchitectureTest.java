@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The read side knows the write side by its contract only: the events ({@code org.sijil.core.api})
- * and the stored rows the store publishes for readers ({@code org.sijil.store.rows}); never an
+ * and the stored rows the store publishes for readers ({@code org.sijil.store.read}); never an
  * aggregate, a policy or the store's own machinery.
  */
 class ArchitectureTest {
@@ -23,7 +23,7 @@ class ArchitectureTest {
     @Test
     void readsTheWriteSideThroughItsContractOnly() {
         noClasses().should().dependOnClassesThat(resideInAnyPackage("org.sijil.core..", "org.sijil.store..")
-                        .and(resideOutsideOfPackages("org.sijil.core.api..", "org.sijil.store.rows..")))
+                        .and(resideOutsideOfPackages("org.sijil.core.api..", "org.sijil.store.read..")))
                 .check(classes);
     }
 }

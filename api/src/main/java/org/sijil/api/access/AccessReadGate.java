@@ -9,7 +9,7 @@ import org.sijil.api.consent.Refusal;
 import org.sijil.api.query.PersonReadGate;
 import org.sijil.api.security.Caller;
 import org.sijil.api.security.Roles;
-import org.sijil.core.api.ConsentRuleCodes;
+import org.sijil.core.api.consent.ConsentRule;
 import org.sijil.core.api.DataCategory;
 import org.sijil.core.consent.AccessPolicy;
 import org.springframework.context.annotation.Primary;
@@ -76,7 +76,7 @@ class AccessReadGate implements PersonReadGate {
     public void admitUnknown(Caller caller, PersonRead read) {
         if (caller.hasRole(Roles.MINISTRY)) {
             AccessRecorder.purpose(read.purpose(), read.view());
-            throw new Refusal(HttpStatus.FORBIDDEN, "X-Purpose", ConsentRuleCodes.DENIED_NO_BASIS);
+            throw new Refusal(HttpStatus.FORBIDDEN, "X-Purpose", ConsentRule.DENIED_NO_BASIS.code());
         }
     }
 
@@ -86,7 +86,7 @@ class AccessReadGate implements PersonReadGate {
         for (UUID personId : read.personIds().stream().distinct().toList()) {
             AccessPolicy.Decision decision = consents.decide(caller.ministry(), personId, purpose, clock.instant());
             if (!decision.granted() || decision.oneTimeConsent() || !decision.categories().containsAll(needed)) {
-                String reason = decision.granted() ? ConsentRuleCodes.DENIED_NO_BASIS : decision.reason();
+                String reason = decision.granted() ? ConsentRule.DENIED_NO_BASIS.code() : decision.reason();
                 recorder.record(caller, AccessRecorder.Entry.denied(personId, Roles.MINISTRY, purpose, null, reason));
                 throw new Refusal(HttpStatus.FORBIDDEN, "X-Purpose", reason);
             }

@@ -2,9 +2,10 @@ package org.sijil.api.access;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.sijil.core.api.person.PersonRule;
 import org.sijil.api.security.Caller;
 import org.sijil.api.security.Roles;
-import org.sijil.core.api.PersonState;
+import org.sijil.core.api.person.PersonState;
 import org.sijil.core.api.RegistryRuleViolation;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
@@ -38,7 +39,7 @@ class CitizenRecordController {
         }
         PersonState person = persons.load(caller.personId(), "personId");
         if (person.erased()) {
-            throw new RegistryRuleViolation("person.erased", "personId", "The person's data was erased");
+            throw new RegistryRuleViolation(PersonRule.PERSON_ERASED, "personId", "The person's data was erased");
         }
         recorder.record(caller, AccessRecorder.Entry.ownRecord(caller.personId(), AccessRecorder.WHOLE_RECORD));
         return person;

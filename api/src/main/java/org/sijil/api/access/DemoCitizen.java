@@ -1,6 +1,5 @@
 package org.sijil.api.access;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -8,9 +7,8 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.sijil.core.api.LineageName;
 import org.sijil.core.api.PersonName;
 import org.sijil.core.api.Place;
-import org.sijil.core.api.RegisterBirthCommand;
+import org.sijil.core.api.person.RegisterBirthCommand;
 import org.sijil.core.api.Sex;
-import org.sijil.core.nationalnumber.NationalNumber;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -53,7 +51,7 @@ class DemoCitizen {
             return;
         }
         try {
-            commands.sendAndWait(new RegisterBirthCommand(personId, NationalNumber.allocate(new SecureRandom()),
+            commands.sendAndWait(new RegisterBirthCommand(personId, null,
                     new PersonName(new LineageName("حيدر", "كريم", "جاسم", "الساعدي", "سعاد", "مهدي"), null,
                             new LineageName("Haidar", "Karim", "Jasim", "Al-Saadi", "Suad", "Mahdi")),
                     Sex.MALE, LocalDate.of(1988, 11, 2), new Place("BGD", null, "الكرخ"), null, null,

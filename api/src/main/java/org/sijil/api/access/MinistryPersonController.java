@@ -15,10 +15,10 @@ import org.sijil.api.security.Caller;
 import org.sijil.api.security.Roles;
 import org.sijil.store.JdbcPersonIndex;
 import org.sijil.api.web.BadRequestException;
-import org.sijil.core.api.AccessBasisKind;
-import org.sijil.core.api.ConsentRuleCodes;
-import org.sijil.core.api.PersonState;
-import org.sijil.core.api.RecordConsentUseCommand;
+import org.sijil.core.api.access.AccessBasisKind;
+import org.sijil.core.api.consent.ConsentRule;
+import org.sijil.core.api.person.PersonState;
+import org.sijil.core.api.consent.RecordConsentUseCommand;
 import org.sijil.core.api.RegistryRuleViolation;
 import org.sijil.core.consent.AccessPolicy;
 import org.springframework.http.HttpStatus;
@@ -137,12 +137,17 @@ class MinistryPersonController {
     }
 
     private static String reasonFor(RegistryRuleViolation e) {
-        return switch (e.code()) {
-            case ConsentRuleCodes.CONSENT_REVOKED -> ConsentRuleCodes.DENIED_CONSENT_REVOKED;
-            case ConsentRuleCodes.CONSENT_NOT_IN_FORCE -> ConsentRuleCodes.DENIED_CONSENT_EXPIRED;
-            case ConsentRuleCodes.CONSENT_ALREADY_USED -> ConsentRuleCodes.DENIED_CONSENT_USED;
-            default -> ConsentRuleCodes.DENIED_NO_BASIS;
-        };
+        ConsentRule reason;
+        if (e.rule() == ConsentRule.CONSENT_REVOKED) {
+            reason = ConsentRule.DENIED_CONSENT_REVOKED;
+        } else if (e.rule() == ConsentRule.CONSENT_NOT_IN_FORCE) {
+            reason = ConsentRule.DENIED_CONSENT_EXPIRED;
+        } else if (e.rule() == ConsentRule.CONSENT_ALREADY_USED) {
+            reason = ConsentRule.DENIED_CONSENT_USED;
+        } else {
+            reason = ConsentRule.DENIED_NO_BASIS;
+        }
+        return reason.code();
     }
 
     /**
@@ -152,7 +157,7 @@ class MinistryPersonController {
      */
     private UUID personWith(String nationalNumber) {
         return nationalNumbers.personWith(nationalNumber)
-                .orElseThrow(() -> refusal(ConsentRuleCodes.DENIED_NO_BASIS));
+                .orElseThrow(() -> refusal(ConsentRule.DENIED_NO_BASIS.code()));
     }
 
     private static Refusal refusal(String reason) {

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.sijil.core.api.AccessBasisKind;
+import org.sijil.core.api.access.AccessBasisKind;
 import org.sijil.core.api.DataCategory;
 import org.sijil.core.api.PersonName;
-import org.sijil.core.api.PersonState;
+import org.sijil.core.api.person.PersonState;
 import org.sijil.core.api.Place;
 import org.sijil.core.api.Sex;
 

@@ -15,13 +15,14 @@ import java.util.List;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.sijil.core.api.person.PersonRule;
 import org.sijil.api.access.PersonStates;
 import org.sijil.api.security.Caller;
 import org.sijil.api.security.Roles;
 import org.sijil.api.web.BadRequestException;
-import org.sijil.core.api.GrantConsentCommand;
+import org.sijil.core.api.consent.GrantConsentCommand;
 import org.sijil.core.api.RegistryRuleViolation;
-import org.sijil.core.api.RevokeConsentCommand;
+import org.sijil.core.api.consent.RevokeConsentCommand;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -89,7 +90,7 @@ class CitizenConsentController {
     ResponseEntity<ConsentIndex.ConsentView> grant(@Valid @RequestBody GrantRequest request, Authentication auth) {
         Caller caller = citizen(auth);
         if (persons.load(caller.personId(), "personId").erased()) {
-            throw new RegistryRuleViolation("person.erased", "personId", "The person's data was erased");
+            throw new RegistryRuleViolation(PersonRule.PERSON_ERASED, "personId", "The person's data was erased");
         }
         if (!properties.knowsMinistry(request.ministry())) {
             throw new BadRequestException("ministry", "ministry.unknown", request.ministry());

@@ -6,7 +6,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.sijil.api.access.PersonStates;
 import org.sijil.api.feed.JdbcFeedKeys;
 import org.sijil.store.JdbcPersonIndex;
-import org.sijil.core.api.PersonErasedEvent;
+import org.sijil.core.api.person.PersonErasedEvent;
 import org.sijil.store.DataKeyStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -11,7 +11,7 @@ import java.util.concurrent.Future;
 import org.sijil.api.access.AccessRecorder;
 import org.sijil.api.security.Caller;
 import org.sijil.api.security.Roles;
-import org.sijil.core.api.AccessBasisKind;
+import org.sijil.core.api.access.AccessBasisKind;
 import org.sijil.core.api.DataCategory;
 import org.sijil.query.feed.DeliveryRecorder;
 import org.sijil.query.feed.FeedDelivery;

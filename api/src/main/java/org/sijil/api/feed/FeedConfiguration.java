@@ -8,7 +8,7 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.sijil.api.access.AccessRecorder;
-import org.sijil.store.LingeringEventSource;
+import org.sijil.store.read.LingeringEventSource;
 import org.sijil.api.consent.ConsentProperties;
 import org.sijil.query.feed.DeliveryRecorder;
 import org.sijil.query.feed.FeedKeys;

@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Pattern;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.sijil.store.LingeringEventSource;
+import org.sijil.store.read.LingeringEventSource;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;

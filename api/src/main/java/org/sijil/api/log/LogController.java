@@ -1,5 +1,6 @@
 package org.sijil.api.log;
 
+import org.sijil.query.log.LogProperties;
 import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.util.Base64;

@@ -1,5 +1,6 @@
 package org.sijil.api.query;
 
+import org.sijil.query.processing.ViewPositions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;

@@ -1,5 +1,7 @@
 package org.sijil.api.query;
 
+import org.sijil.query.processing.QueryProperties;
+import org.sijil.query.processing.ViewPositions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -14,8 +16,8 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.sijil.api.security.Caller;
 import org.sijil.api.security.Roles;
 import org.sijil.api.web.BadRequestException;
-import org.sijil.core.api.PersonErasedEvent;
-import org.sijil.core.api.PersonEvent;
+import org.sijil.core.api.person.PersonErasedEvent;
+import org.sijil.core.api.person.PersonEvent;
 import org.sijil.query.view.person.PersonHistory;
 import org.sijil.query.view.person.PersonRecord;
 import org.sijil.query.view.person.PersonViewProjection;

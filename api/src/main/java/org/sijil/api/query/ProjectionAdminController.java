@@ -1,5 +1,8 @@
 package org.sijil.api.query;
 
+import org.sijil.query.processing.QueryConfiguration;
+import org.sijil.query.processing.ViewDeadLetters;
+import org.sijil.query.processing.ViewPositions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Comparator;

@@ -6,17 +6,15 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
-import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.sijil.api.security.Caller;
 import org.sijil.core.api.DataCategory;
-import org.sijil.core.api.RegisterBirthCommand;
-import org.sijil.core.api.RegistryRuleViolation;
+import org.sijil.core.api.person.RegisterBirthCommand;
+import org.sijil.core.api.person.RegisteredBirth;
 import org.sijil.core.api.Sex;
-import org.sijil.core.nationalnumber.NationalNumber;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,18 +28,13 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Civil register")
 class BirthController {
 
-    /** Random numbers collide rarely; the set-based index catches it and a new number is drawn. */
-    private static final int NUMBER_ATTEMPTS = 5;
-
     /** What the parent rules read of a parent: sex and date of birth, whether and when they died. */
     private static final List<DataCategory> PARENT_CHECK = List.of(DataCategory.IDENTITY, DataCategory.CIVIL_STATUS);
 
     private final RegistrarDesk desk;
-    private final SecureRandom random;
 
-    BirthController(RegistrarDesk desk, SecureRandom random) {
+    BirthController(RegistrarDesk desk) {
         this.desk = desk;
-        this.random = random;
     }
 
     record RegisterBirthRequest(
@@ -65,25 +58,12 @@ class BirthController {
                 "dateOfBirth");
         desk.recordChecks(caller, "birth.parent-check", PARENT_CHECK,
                 Arrays.asList(request.motherId(), request.fatherId()));
-        UUID personId = UUID.randomUUID();
-        String nationalNumber = request.nationalNumber();
-        for (int attempt = 1; ; attempt++) {
-            String number = nationalNumber != null ? nationalNumber : NationalNumber.allocate(random);
-            try {
-                desk.send(new RegisterBirthCommand(personId, number, request.name().toPersonName(), request.sex(),
-                        request.dateOfBirth(), request.placeOfBirth().toPlace(), request.motherId(),
-                        request.fatherId(), caller.office(), desk.now()), caller);
-                Recorded recorded = desk.recorded(personId, number, null, -1);
-                return ResponseEntity.created(URI.create("/api/v1/persons/" + personId))
-                        .eTag(ETags.of(recorded.version()))
-                        .body(recorded);
-            } catch (RegistryRuleViolation e) {
-                boolean retry = "national-number.taken".equals(e.code()) && nationalNumber == null
-                        && attempt < NUMBER_ATTEMPTS;
-                if (!retry) {
-                    throw e;
-                }
-            }
-        }
+        RegisteredBirth registered = desk.send(new RegisterBirthCommand(UUID.randomUUID(), request.nationalNumber(),
+                request.name().toPersonName(), request.sex(), request.dateOfBirth(), request.placeOfBirth().toPlace(),
+                request.motherId(), request.fatherId(), caller.office(), desk.now()), caller);
+        Recorded recorded = desk.recorded(registered.personId(), registered.nationalNumber(), null, -1);
+        return ResponseEntity.created(URI.create("/api/v1/persons/" + registered.personId()))
+                .eTag(ETags.of(recorded.version()))
+                .body(recorded);
     }
 }

@@ -1,5 +1,7 @@
 package org.sijil.api.registry;
 
+import org.sijil.core.api.person.PersonRule;
+import org.sijil.core.api.RegistryRuleViolation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -11,9 +13,9 @@ import java.util.List;
 import java.util.UUID;
 import org.sijil.api.security.Caller;
 import org.sijil.core.api.DataCategory;
-import org.sijil.core.api.RegisterDivorceCommand;
-import org.sijil.core.api.RegisterMarriageCommand;
-import org.sijil.core.api.PersonState;
+import org.sijil.core.api.person.RegisterDivorceCommand;
+import org.sijil.core.api.person.RegisterMarriageCommand;
+import org.sijil.core.api.person.PersonState;
 import org.sijil.core.person.MarriageIndex;
 import org.sijil.core.person.Spouses;
 import org.sijil.api.web.BadRequestException;
@@ -90,7 +92,7 @@ class MarriageController {
             throw new AccessDeniedException("registrars only");
         }
         Spouses spouses = marriages.find(marriageId)
-                .orElseThrow(() -> new org.sijil.core.api.RegistryRuleViolation("marriage.not-found", "marriageId",
+                .orElseThrow(() -> new RegistryRuleViolation(PersonRule.MARRIAGE_NOT_FOUND, "marriageId",
                         "No registered marriage " + marriageId));
         RegistrarDesk.Versioned<PersonState> husband = desk.load(spouses.husbandId());
         Caller caller = desk.registrarIn(auth, PersonGovernorate.of(husband.value()), "marriageId");

@@ -10,18 +10,19 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.sijil.core.api.person.PersonRule;
 import org.sijil.api.access.AccessRecorder;
 import org.sijil.api.security.Caller;
-import org.sijil.core.api.ChangeNameCommand;
-import org.sijil.core.api.ChangeResidenceCommand;
+import org.sijil.core.api.person.ChangeNameCommand;
+import org.sijil.core.api.person.ChangeResidenceCommand;
 import org.sijil.core.api.DataCategory;
-import org.sijil.core.api.ErasePersonCommand;
-import org.sijil.core.api.IssueIdCardCommand;
-import org.sijil.core.api.PersonState;
-import org.sijil.core.api.RecordCorrectionCommand;
-import org.sijil.core.api.RegisterDeathCommand;
+import org.sijil.core.api.person.ErasePersonCommand;
+import org.sijil.core.api.person.IssueIdCardCommand;
+import org.sijil.core.api.person.PersonState;
+import org.sijil.core.api.person.RecordCorrectionCommand;
+import org.sijil.core.api.person.RegisterDeathCommand;
 import org.sijil.core.api.RegistryRuleViolation;
-import org.sijil.core.api.RevokeIdCardCommand;
+import org.sijil.core.api.person.RevokeIdCardCommand;
 import org.sijil.core.api.Sex;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -110,7 +111,7 @@ class PersonController {
         }
         RegistrarDesk.Versioned<PersonState> person = desk.load(personId);
         if (person.value().erased()) {
-            throw new RegistryRuleViolation("person.erased", "personId", "The person's data was erased");
+            throw new RegistryRuleViolation(PersonRule.PERSON_ERASED, "personId", "The person's data was erased");
         }
         recorder.record(caller, AccessRecorder.Entry.officialDuty(personId, "REGISTRAR",
                 AccessRecorder.purpose(purpose, "person"), AccessRecorder.WHOLE_RECORD));
@@ -219,7 +220,7 @@ class PersonController {
         PersonState person = desk.load(personId).value();
         if (person.erased()) {
             // an erased record has no governorate left: no registrar keeps it, and there is nothing to write
-            throw new RegistryRuleViolation("person.erased", "personId", "The person's data was erased");
+            throw new RegistryRuleViolation(PersonRule.PERSON_ERASED, "personId", "The person's data was erased");
         }
         return desk.registrarIn(auth, PersonGovernorate.of(person), "personId");
     }
@@ -229,7 +230,7 @@ class PersonController {
         Long expected = ETags.expectedVersion(ifMatch);
         long before = desk.versionOf(personId);
         if (before < 0) {
-            throw new org.sijil.core.api.PersonNotFoundException("personId", personId);
+            throw new org.sijil.core.api.person.PersonNotFoundException("personId", personId);
         }
         desk.send(command.apply(expected), caller);
         Recorded recorded = desk.recorded(personId, null, null, before);

@@ -1,6 +1,6 @@
 package org.sijil.api.registry;
 
-import org.sijil.core.api.PersonState;
+import org.sijil.core.api.person.PersonState;
 
 /**
  * The governorate whose registrars keep a person's record for events that happen nowhere in

@@ -20,13 +20,13 @@ import org.sijil.api.access.AccessRecorder;
 import org.sijil.api.reference.ReferenceData;
 import org.sijil.api.security.Caller;
 import org.sijil.store.EventLedger;
-import org.sijil.store.rows.StoredEvent;
+import org.sijil.store.read.StoredEvent;
 import org.sijil.api.web.BadRequestException;
 import org.sijil.api.web.JurisdictionException;
 import org.sijil.api.security.Roles;
 import org.sijil.core.api.DataCategory;
 import org.sijil.api.web.ProblemException;
-import org.sijil.core.api.PersonState;
+import org.sijil.core.api.person.PersonState;
 import org.sijil.core.person.Person;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
@@ -151,13 +151,13 @@ class RegistrarDesk {
                 .toList());
     }
 
-    /** Sends a registrar's command and waits until its events are stored. */
-    void send(Object command, Caller caller) {
-        sendAs(command, caller, "REGISTRAR");
+    /** Sends a registrar's command, waits until its events are stored, and returns its handler's answer. */
+    <R> R send(Object command, Caller caller) {
+        return sendAs(command, caller, "REGISTRAR");
     }
 
     /** Sends a command on {@code caller}'s authority in {@code role}; their identity goes into every event. */
-    void sendAs(Object command, Caller caller, String role) {
+    <R> R sendAs(Object command, Caller caller, String role) {
         Map<String, Object> recordedBy = new java.util.HashMap<>();
         recordedBy.put("officer", caller.subject());
         recordedBy.put("officerRole", role);
@@ -167,7 +167,7 @@ class RegistrarDesk {
         if (caller.governorate() != null) {
             recordedBy.put("governorate", caller.governorate());
         }
-        commands.sendAndWait(command, MetaData.from(recordedBy));
+        return commands.sendAndWait(command, MetaData.from(recordedBy));
     }
 
     /** The person's current state and version, straight from their event stream. */

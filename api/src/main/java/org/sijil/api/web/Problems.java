@@ -12,7 +12,9 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingModificationException;
 import org.axonframework.messaging.interceptors.JSR303ViolationException;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.sijil.core.api.PersonNotFoundException;
+import org.sijil.query.processing.ViewProblem;
+import org.sijil.core.api.person.PersonRule;
+import org.sijil.core.api.person.PersonNotFoundException;
 import org.sijil.core.api.RegistryRuleViolation;
 import org.sijil.store.PersonErasedException;
 import org.sijil.core.text.TextRefusedException;
@@ -66,6 +68,12 @@ class Problems extends ResponseEntityExceptionHandler {
         return problem(e.status(), List.of(error(e.field(), e.code(), e.args())), request);
     }
 
+    @ExceptionHandler(ViewProblem.class)
+    ResponseEntity<Object> viewProblem(ViewProblem e, WebRequest request) {
+        HttpStatus status = e.kind() == ViewProblem.Kind.BEHIND ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.NOT_FOUND;
+        return problem(status, List.of(error(e.kind().field(), e.kind().code(), e.args())), request);
+    }
+
     @ExceptionHandler(PersonNotFoundException.class)
     ResponseEntity<Object> personNotFound(PersonNotFoundException e, WebRequest request) {
         HttpStatus status = "personId".equals(e.field()) ? HttpStatus.NOT_FOUND : HttpStatus.UNPROCESSABLE_ENTITY;
@@ -74,10 +82,10 @@ class Problems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(RegistryRuleViolation.class)
     ResponseEntity<Object> ruleViolation(RegistryRuleViolation e, WebRequest request) {
-        HttpStatus status = switch (e.code()) {
-            case "national-number.taken", "id-card.number-taken" -> HttpStatus.CONFLICT;
-            case "marriage.not-found" -> HttpStatus.NOT_FOUND;
-            case "person.erased" -> HttpStatus.GONE;
+        HttpStatus status = !(e.rule() instanceof PersonRule rule) ? HttpStatus.UNPROCESSABLE_ENTITY : switch (rule) {
+            case NATIONAL_NUMBER_TAKEN, ID_CARD_NUMBER_TAKEN -> HttpStatus.CONFLICT;
+            case MARRIAGE_NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case PERSON_ERASED -> HttpStatus.GONE;
             default -> HttpStatus.UNPROCESSABLE_ENTITY;
         };
         return problem(status, List.of(error(e.field(), e.code())), request);
@@ -85,12 +93,12 @@ class Problems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<Object> aggregateNotFound(AggregateNotFoundException e, WebRequest request) {
-        return problem(HttpStatus.NOT_FOUND, List.of(error("personId", "person.not-found")), request);
+        return problem(HttpStatus.NOT_FOUND, List.of(error("personId", PersonRule.PERSON_NOT_FOUND.code())), request);
     }
 
     @ExceptionHandler(PersonErasedException.class)
     ResponseEntity<Object> erased(PersonErasedException e, WebRequest request) {
-        return problem(HttpStatus.GONE, List.of(error("personId", "person.erased")), request);
+        return problem(HttpStatus.GONE, List.of(error("personId", PersonRule.PERSON_ERASED.code())), request);
     }
 
     @ExceptionHandler({ConflictingModificationException.class, ConcurrencyException.class})

@@ -24,7 +24,7 @@ import org.sijil.api.access.MinistryClientCertificates;
 import org.sijil.api.consent.ConsentProperties;
 import org.sijil.api.security.Caller;
 import org.sijil.api.security.Roles;
-import org.sijil.core.api.AccessBasisKind;
+import org.sijil.core.api.access.AccessBasisKind;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**

@@ -24,22 +24,23 @@ import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.sijil.core.api.EventTypes;
 import org.sijil.store.AccessEventWriter;
-import org.sijil.store.rows.AccessListing;
+import org.sijil.store.read.AccessListing;
 import org.sijil.store.StoreProperties;
 import org.sijil.api.access.AccessNotRecordedException;
 import org.sijil.api.access.AccessRecorder;
 import org.sijil.store.SijilEventStore;
 import org.sijil.api.security.Caller;
 import org.sijil.store.EventLedger;
-import org.sijil.core.api.AccessBasisKind;
-import org.sijil.core.api.AccessOutcome;
-import org.sijil.core.api.AccessRecordedEvent;
+import org.sijil.core.api.access.AccessBasisKind;
+import org.sijil.core.api.access.AccessOutcome;
+import org.sijil.core.api.access.AccessRecordedEvent;
 import org.sijil.core.api.DataCategory;
 import org.sijil.store.SigningAppendEventsStatementBuilder;
 import org.sijil.crypto.sign.KeyRing;
 import org.sijil.crypto.sign.SigningKey;
-import org.sijil.store.rows.StoredEvent;
+import org.sijil.store.read.StoredEvent;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -165,7 +166,7 @@ class AccessEventWriterIT extends IntegrationTest {
             assertThat(stored.entry().aggregateType()).isEqualTo("Access");
             assertThat(stored.entry().aggregateId()).isEqualTo(ids.get(i).toString());
             assertThat(stored.entry().sequenceNumber()).isZero();
-            assertThat(stored.entry().payloadType()).isEqualTo(AccessRecordedEvent.class.getName());
+            assertThat(stored.entry().payloadType()).isEqualTo(EventTypes.storedName(AccessRecordedEvent.class));
             assertThat(json.readTree(stored.entry().payload()).get("accessId").asText())
                     .isEqualTo(ids.get(i).toString());
             assertThat(((Timestamp) row.get("recorded_at")).toInstant().truncatedTo(ChronoUnit.MILLIS))

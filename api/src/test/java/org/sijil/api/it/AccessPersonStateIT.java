@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sijil.api.access.PersonStates;
-import org.sijil.core.api.PersonState;
+import org.sijil.core.api.person.PersonState;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**

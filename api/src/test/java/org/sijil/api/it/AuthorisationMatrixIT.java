@@ -26,7 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.sijil.core.api.GrantConsentCommand;
+import org.sijil.core.api.consent.GrantConsentCommand;
 
 /**
  * The authorisation matrix: every role against every read and write endpoint, with the status it

@@ -1,6 +1,6 @@
 package org.sijil.api.it;
 
-import org.sijil.core.api.PersonNotFoundException;
+import org.sijil.core.api.person.PersonNotFoundException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.SecureRandom;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.sijil.core.api.LineageName;
 import org.sijil.core.api.PersonName;
 import org.sijil.core.api.Place;
-import org.sijil.core.api.RegisterBirthCommand;
+import org.sijil.core.api.person.RegisterBirthCommand;
 import org.sijil.core.api.Sex;
 import org.sijil.core.nationalnumber.NationalNumber;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.sijil.core.api.GrantConsentCommand;
+import org.sijil.core.api.consent.GrantConsentCommand;
 
 /** A citizen grants, lists and revokes their own consents, and only their own; bad input stores nothing. */
 class ConsentIT extends ConsentBaseIT {

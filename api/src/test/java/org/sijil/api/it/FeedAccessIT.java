@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sijil.api.rfc6962.Rfc9162;
 import org.sijil.api.rfc6962.SignedNotes;
-import org.sijil.core.api.ChangeNameCommand;
+import org.sijil.core.api.person.ChangeNameCommand;
 import org.sijil.core.api.LineageName;
 import org.sijil.core.api.PersonName;
 import org.sijil.query.feed.FeedDelivery;

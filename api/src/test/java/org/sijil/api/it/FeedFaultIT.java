@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.sijil.core.api.ChangeResidenceCommand;
+import org.sijil.core.api.person.ChangeResidenceCommand;
 import org.sijil.core.api.Place;
 import org.sijil.query.feed.FeedDelivery;
 

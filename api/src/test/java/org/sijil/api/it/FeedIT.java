@@ -17,11 +17,12 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.sijil.core.api.ChangeResidenceCommand;
+import org.sijil.core.api.EventTypes;
+import org.sijil.core.api.person.ChangeResidenceCommand;
 import org.sijil.core.api.DataCategory;
-import org.sijil.core.api.IssueIdCardCommand;
+import org.sijil.core.api.person.IssueIdCardCommand;
 import org.sijil.core.api.Place;
-import org.sijil.core.api.RegisterDeathCommand;
+import org.sijil.core.api.person.RegisterDeathCommand;
 import org.sijil.crypto.entry.SignedEntry;
 import org.sijil.crypto.sign.KeyRing;
 import org.sijil.crypto.sign.VerificationKey;
@@ -240,7 +241,8 @@ class FeedIT extends FeedTestBase {
             JsonNode v = opened(m);
             Instant at = Instant.parse(v.get("recordedAt").asText());
             Set<DataCategory> covered = coveredAt(ministry, at);
-            FeedCategories.Rule rule = FeedCategories.rule(Class.forName("org.sijil.core.api." + v.get("eventType").asText()));
+            FeedCategories.Rule rule = FeedCategories.rule(
+                    EventTypes.forStoredName("org.sijil.core.api." + v.get("eventType").asText()).orElseThrow());
             assertThat(rule).isNotNull();
             assertThat(rule.delivered(covered)).as("%s to %s", v.get("eventType"), ministry).isTrue();
             v.get("data").fieldNames().forEachRemaining(field -> assertThat(rule.carries(field, covered))

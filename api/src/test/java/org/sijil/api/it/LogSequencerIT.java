@@ -23,7 +23,7 @@ import org.sijil.api.rfc6962.Rfc9162;
 import org.sijil.core.api.LineageName;
 import org.sijil.core.api.PersonName;
 import org.sijil.core.api.Place;
-import org.sijil.core.api.RegisterBirthCommand;
+import org.sijil.core.api.person.RegisterBirthCommand;
 import org.sijil.core.api.Sex;
 import org.sijil.core.nationalnumber.NationalNumber;
 import org.sijil.crypto.entry.SignedEntry;

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sijil.core.api.LineageName;
 import org.sijil.core.api.PersonName;
 import org.sijil.core.api.Place;
-import org.sijil.core.api.RegisterBirthCommand;
+import org.sijil.core.api.person.RegisterBirthCommand;
 import org.sijil.core.api.Sex;
 import org.sijil.core.nationalnumber.NationalNumber;
 import org.sijil.ops.verifier.VerifierCli;

@@ -1,7 +1,7 @@
 package org.sijil.api.it;
 
 import org.sijil.api.access.PersonStates;
-import org.sijil.core.api.PersonNotFoundException;
+import org.sijil.core.api.person.PersonNotFoundException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -61,7 +61,7 @@ import org.sijil.api.SijilApplication;
 import org.sijil.core.api.LineageName;
 import org.sijil.core.api.PersonName;
 import org.sijil.core.api.Place;
-import org.sijil.core.api.RegisterBirthCommand;
+import org.sijil.core.api.person.RegisterBirthCommand;
 import org.sijil.core.api.Sex;
 import org.sijil.core.nationalnumber.NationalNumber;
 import org.springframework.beans.factory.annotation.Autowired;

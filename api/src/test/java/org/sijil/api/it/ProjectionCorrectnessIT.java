@@ -40,13 +40,14 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.sijil.core.api.EventTypes;
 import org.sijil.api.SijilApplication;
-import org.sijil.core.api.BirthRegisteredEvent;
+import org.sijil.core.api.person.BirthRegisteredEvent;
 import org.sijil.core.api.LineageName;
-import org.sijil.core.api.PersonEvent;
+import org.sijil.core.api.person.PersonEvent;
 import org.sijil.core.api.PersonName;
 import org.sijil.core.api.Place;
-import org.sijil.core.api.RegisterBirthCommand;
+import org.sijil.core.api.person.RegisterBirthCommand;
 import org.sijil.core.api.Sex;
 import org.sijil.core.nationalnumber.NationalNumber;
 import org.sijil.query.view.education.EducationViewProjection;
@@ -292,7 +293,7 @@ class ProjectionCorrectnessIT {
     private static void assertPersonDocumentsEqualTheirStreams(EventStore store) {
         PersonViewQueries queries = nodeA.getBean(PersonViewQueries.class);
         List<String> persons = jdbc.queryForList("SELECT aggregateidentifier FROM domainevententry WHERE payloadtype = ?",
-                String.class, BirthRegisteredEvent.class.getName());
+                String.class, EventTypes.storedName(BirthRegisteredEvent.class));
         for (String person : persons) {
             List<PersonEvent> events = store.readEvents(person).asStream()
                     .map(EventMessage::getPayload).filter(PersonEvent.class::isInstance)

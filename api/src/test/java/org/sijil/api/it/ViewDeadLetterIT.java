@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sijil.api.SijilApplication;
 import org.sijil.core.api.Place;
-import org.sijil.core.api.ResidenceChangedEvent;
+import org.sijil.core.api.person.ResidenceChangedEvent;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;

@@ -12,8 +12,9 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
-import org.sijil.core.api.BirthRegisteredEvent;
-import org.sijil.core.api.PersonEvent;
+import org.sijil.core.api.EventTypes;
+import org.sijil.core.api.person.BirthRegisteredEvent;
+import org.sijil.core.api.person.PersonEvent;
 import org.sijil.query.view.person.PersonFold;
 import org.sijil.query.view.person.PersonRecord;
 import org.sijil.query.view.person.PersonViewQueries;
@@ -155,7 +156,7 @@ class ViewPersonIT extends IntegrationTest {
     private List<UUID> childrenInStore(UUID parent) {
         List<Map<String, Object>> births = jdbc.queryForList(
                 "SELECT aggregateidentifier FROM domainevententry WHERE payloadtype = ?",
-                BirthRegisteredEvent.class.getName());
+                EventTypes.storedName(BirthRegisteredEvent.class));
         List<UUID> children = new ArrayList<>();
         for (Map<String, Object> row : births) {
             UUID id = UUID.fromString(row.get("aggregateidentifier").toString());

@@ -11,10 +11,13 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Properties;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.sijil.core.api.ConsentRuleCodes;
-import org.sijil.core.api.RuleCodes;
+import org.sijil.core.api.FieldRule;
+import org.sijil.core.api.Rule;
+import org.sijil.core.api.consent.ConsentRule;
+import org.sijil.core.api.person.PersonRule;
 import org.sijil.core.text.TextRule;
 
 /** Every rule a command can break is explained to the registrar in English, Arabic and Kurdish. */
@@ -29,8 +32,9 @@ class RuleMessagesTest {
             messages.load(reader);
         }
 
-        Set<String> codes = new HashSet<>(RuleCodes.englishMeanings().keySet());
-        codes.addAll(ConsentRuleCodes.englishMeanings().keySet());
+        Set<String> codes = new HashSet<>();
+        Stream.of(FieldRule.values(), PersonRule.values(), ConsentRule.values()).flatMap(Arrays::stream)
+                .map(Rule::code).forEach(codes::add);
         Arrays.stream(TextRule.values()).map(TextRule::code).forEach(codes::add);
         assertThat(codes).allSatisfy(code -> assertThat(messages.getProperty(code)).as(code).isNotBlank());
     }

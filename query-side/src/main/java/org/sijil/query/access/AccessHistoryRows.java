@@ -5,8 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import org.sijil.core.api.AccessRecordedEvent;
-import org.sijil.store.rows.AccessListing;
+import org.sijil.core.api.access.AccessRecordedEvent;
+import org.sijil.store.read.AccessListing;
 
 /**
  * Access events' rows in the access history ({@code access_history}), inserted by the statement

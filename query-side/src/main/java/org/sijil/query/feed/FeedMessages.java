@@ -27,13 +27,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.axonframework.eventhandling.EventMessage;
-import org.sijil.core.api.AccessEvent;
-import org.sijil.core.api.ConsentEvent;
+import org.sijil.core.api.access.AccessEvent;
+import org.sijil.core.api.consent.ConsentEvent;
 import org.sijil.core.api.DataCategory;
-import org.sijil.core.api.PersonErasedEvent;
-import org.sijil.core.api.PersonEvent;
+import org.sijil.core.api.person.PersonErasedEvent;
+import org.sijil.core.api.person.PersonEvent;
 import org.sijil.crypto.envelope.FeedSeal;
-import org.sijil.store.rows.StoredEvent;
+import org.sijil.store.read.StoredEvent;
 
 /**
  * Builds the feed messages of one event (format {@value #FORMAT}, JSON, UTF-8).

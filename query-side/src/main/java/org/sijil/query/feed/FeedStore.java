@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.sijil.core.api.DataCategory;
-import org.sijil.store.rows.StoredEvent;
-import org.sijil.store.rows.StoredRows;
+import org.sijil.store.read.StoredEvent;
+import org.sijil.store.read.StoredRows;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**

@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.sijil.crypto.entry.SignedEntry;
 import org.sijil.crypto.merkle.HashReader;
-import org.sijil.store.rows.StoredRows;
+import org.sijil.store.read.StoredRows;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**

@@ -4,7 +4,7 @@ import java.lang.reflect.RecordComponent;
 import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 import org.sijil.core.api.DataCategory;
-import org.sijil.core.api.PersonEvent;
+import org.sijil.core.api.person.PersonEvent;
 import org.sijil.core.api.Personal;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,13 +30,13 @@ class FeedCategoriesTest {
 
     @Test
     void aMinistryGetsOnlyTheFieldsOfItsCategories() {
-        FeedCategories.Rule birth = FeedCategories.rule(org.sijil.core.api.BirthRegisteredEvent.class);
+        FeedCategories.Rule birth = FeedCategories.rule(org.sijil.core.api.person.BirthRegisteredEvent.class);
         EnumSet<DataCategory> family = EnumSet.of(DataCategory.FAMILY);
         assertThat(birth.delivered(family)).isTrue();
         assertThat(birth.carries("motherId", family)).isTrue();
         assertThat(birth.carries("nationalNumber", family)).isFalse();
         assertThat(birth.carries("somethingNew", EnumSet.allOf(DataCategory.class))).isFalse();
-        assertThat(FeedCategories.rule(org.sijil.core.api.ResidenceChangedEvent.class)
+        assertThat(FeedCategories.rule(org.sijil.core.api.person.ResidenceChangedEvent.class)
                 .delivered(EnumSet.of(DataCategory.IDENTITY, DataCategory.CIVIL_STATUS))).isFalse();
     }
 }

@@ -2,8 +2,8 @@ package org.sijil.store;
 
 import java.util.List;
 import java.util.Optional;
-import org.sijil.store.rows.StoredEvent;
-import org.sijil.store.rows.StoredRows;
+import org.sijil.store.read.StoredEvent;
+import org.sijil.store.read.StoredRows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

@@ -5,7 +5,8 @@ import java.util.Objects;
 import java.util.UUID;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.Message;
-import org.sijil.core.api.IdCardIssuedEvent;
+import org.sijil.core.api.EventTypes;
+import org.sijil.core.api.person.IdCardIssuedEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -66,7 +67,7 @@ public class IdCardNumberBackfill implements SmartInitializingSingleton {
             List<String> holders = jdbc.queryForList("SELECT aggregateidentifier FROM domainevententry "
                             + "WHERE payloadtype = ? AND globalindex <= ? GROUP BY aggregateidentifier "
                             + "ORDER BY min(globalindex)",
-                    String.class, IdCardIssuedEvent.class.getName(), through.get(0));
+                    String.class, EventTypes.storedName(IdCardIssuedEvent.class), through.get(0));
             if (!holders.isEmpty()) {
                 log.info("Indexing the ID card numbers stored before the index existed; persons with cards: {}",
                         holders.size());

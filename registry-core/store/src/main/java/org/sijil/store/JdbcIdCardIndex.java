@@ -7,7 +7,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.sijil.core.api.RegistryRuleViolation;
-import org.sijil.core.api.RuleCodes;
+import org.sijil.core.api.person.PersonRule;
 import org.sijil.core.person.IdCardIndex;
 import org.sijil.crypto.envelope.KeyedHash;
 import org.sijil.crypto.envelope.MasterKey;
@@ -46,7 +46,7 @@ class JdbcIdCardIndex implements IdCardIndex {
             return;
         }
         if (!claimed(key, personId)) {
-            throw new RegistryRuleViolation(RuleCodes.ID_CARD_NUMBER_TAKEN, "cardNumber",
+            throw new RegistryRuleViolation(PersonRule.ID_CARD_NUMBER_TAKEN, "cardNumber",
                     "The card number is held by another person");
         }
     }

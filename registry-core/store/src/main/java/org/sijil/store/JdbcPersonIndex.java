@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.sijil.core.api.RegistryRuleViolation;
-import org.sijil.core.api.RuleCodes;
+import org.sijil.core.api.person.PersonRule;
 import org.sijil.core.person.PersonIndex;
 import org.sijil.crypto.envelope.KeyedHash;
 import org.sijil.crypto.envelope.MasterKey;
@@ -64,10 +64,10 @@ public class JdbcPersonIndex implements PersonIndex, SmartInitializingSingleton 
             Boolean registered = jdbc.queryForObject(
                     "SELECT EXISTS (SELECT 1 FROM national_number WHERE person_id = ?)", Boolean.class, personId);
             if (Boolean.TRUE.equals(registered)) {
-                throw new RegistryRuleViolation(RuleCodes.PERSON_ALREADY_REGISTERED, "personId",
+                throw new RegistryRuleViolation(PersonRule.PERSON_ALREADY_REGISTERED, "personId",
                         "Person " + personId + " is already registered");
             }
-            throw new RegistryRuleViolation(RuleCodes.NATIONAL_NUMBER_TAKEN, "nationalNumber",
+            throw new RegistryRuleViolation(PersonRule.NATIONAL_NUMBER_TAKEN, "nationalNumber",
                     "National number " + nationalNumber + " is already assigned");
         }
     }

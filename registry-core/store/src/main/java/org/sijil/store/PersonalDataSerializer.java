@@ -31,8 +31,10 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.sijil.core.api.PersonEvent;
+import org.sijil.core.api.person.PersonEvent;
+import org.sijil.core.api.EventTypes;
 import org.sijil.core.api.Personal;
 import org.sijil.crypto.envelope.DecryptionException;
 import org.sijil.crypto.envelope.FieldCipher;
@@ -69,15 +71,17 @@ public final class PersonalDataSerializer implements Serializer {
 
     @Override
     public <T> SerializedObject<T> serialize(Object object, Class<T> expectedRepresentation) {
-        if (!(object instanceof PersonEvent event) || personalFieldsOf(object.getClass()).isEmpty()) {
+        if (!EventTypes.isEvent(object.getClass())) {
             return delegate.serialize(object, expectedRepresentation);
         }
-        Sealing context = new Sealing(event.personId());
+        boolean sealed = object instanceof PersonEvent && !personalFieldsOf(object.getClass()).isEmpty();
+        Sealing context = sealed ? new Sealing(((PersonEvent) object).personId()) : null;
         byte[] json;
         try {
-            json = sealing.withAttribute(Sealing.class, context).writeValueAsBytes(object);
+            json = sealed ? sealing.withAttribute(Sealing.class, context).writeValueAsBytes(object)
+                    : mapper.writeValueAsBytes(object);
         } catch (JsonProcessingException | RuntimeException e) {
-            if (context.failure != null) {
+            if (context != null && context.failure != null) {
                 // the data key store's or the cipher's own exception (a person erased, say), as it was thrown
                 throw context.failure;
             }
@@ -92,15 +96,16 @@ public final class PersonalDataSerializer implements Serializer {
     @SuppressWarnings("unchecked")
     public <S, T> T deserialize(SerializedObject<S> serializedObject) {
         Class<?> type = classForType(serializedObject.getType());
-        if (!PersonEvent.class.isAssignableFrom(type) || personalFieldsOf(type).isEmpty()) {
+        if (!EventTypes.isEvent(type)) {
             return delegate.deserialize(serializedObject);
         }
         JsonNode node = getConverter().convert(serializedObject, JsonNode.class).getData();
         // parsed from bytes the tree is this call's own; one handed in as a tree (by an upcaster) is copied
         ObjectNode tree = serializedObject.getContentType() == byte[].class ? (ObjectNode) node : node.deepCopy();
-        UUID personId = UUID.fromString(tree.get("personId").asText());
+        List<String> personal = PersonEvent.class.isAssignableFrom(type) ? personalFieldsOf(type) : List.of();
+        UUID personId = personal.isEmpty() ? null : UUID.fromString(tree.get("personId").asText());
         Optional<byte[]> dataKey = null;
-        for (String field : personalFieldsOf(type)) {
+        for (String field : personal) {
             JsonNode value = tree.get(field);
             if (value == null || !value.isObject() || !value.has(SEALED)) {
                 continue;
@@ -158,13 +163,16 @@ public final class PersonalDataSerializer implements Serializer {
     @Override
     @SuppressWarnings("rawtypes")
     public Class classForType(SerializedType type) {
-        return delegate.classForType(type);
+        Optional<Class<?>> event = EventTypes.forStoredName(type.getName());
+        return event.isPresent() ? event.get() : delegate.classForType(type);
     }
 
     @Override
     @SuppressWarnings("rawtypes")
     public SerializedType typeForClass(Class type) {
-        return delegate.typeForClass(type);
+        SerializedType named = delegate.typeForClass(type);
+        return EventTypes.isEvent(type) ? new SimpleSerializedType(EventTypes.storedName(type), named.getRevision())
+                : named;
     }
 
     @Override

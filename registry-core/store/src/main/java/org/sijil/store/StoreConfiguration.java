@@ -26,6 +26,8 @@ import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.command.Repository;
 import org.axonframework.serialization.Serializer;
+import org.sijil.core.consent.Consent;
+import org.sijil.core.consent.LegalBasis;
 import org.sijil.core.person.BirthCommandHandler;
 import org.sijil.core.person.MarriageCommandHandler;
 import org.sijil.core.person.MarriageIndex;
@@ -144,14 +146,23 @@ public class StoreConfiguration {
         return configurer -> configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Person.class));
     }
 
+    /** Consents and legal bases, event-sourced from the store like persons. */
+    @Bean
+    ConfigurerModule consentAggregates() {
+        return configurer -> configurer
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(Consent.class))
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(LegalBasis.class));
+    }
+
     @Bean
     Repository<Person> personRepository(ObjectProvider<org.axonframework.config.Configuration> configuration) {
         return new ConfiguredRepository<>(configuration, Person.class);
     }
 
     @Bean
-    BirthCommandHandler birthCommandHandler(Repository<Person> personRepository, PersonIndex personIndex) {
-        return new BirthCommandHandler(personRepository, personIndex);
+    BirthCommandHandler birthCommandHandler(Repository<Person> personRepository, PersonIndex personIndex,
+                                            SecureRandom random) {
+        return new BirthCommandHandler(personRepository, personIndex, random);
     }
 
     @Bean

@@ -15,18 +15,18 @@ import java.util.stream.Stream;
 import org.axonframework.serialization.Revision;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.sijil.core.api.AccessBasisKind;
-import org.sijil.core.api.AccessEvent;
-import org.sijil.core.api.AccessOutcome;
-import org.sijil.core.api.AccessRecordedEvent;
-import org.sijil.core.api.ConsentEvent;
-import org.sijil.core.api.ConsentGrantedEvent;
-import org.sijil.core.api.ConsentRevokedEvent;
-import org.sijil.core.api.ConsentUsedEvent;
+import org.sijil.core.api.access.AccessBasisKind;
+import org.sijil.core.api.access.AccessEvent;
+import org.sijil.core.api.access.AccessOutcome;
+import org.sijil.core.api.access.AccessRecordedEvent;
+import org.sijil.core.api.consent.ConsentEvent;
+import org.sijil.core.api.consent.ConsentGrantedEvent;
+import org.sijil.core.api.consent.ConsentRevokedEvent;
+import org.sijil.core.api.consent.ConsentUsedEvent;
 import org.sijil.core.api.DataCategory;
-import org.sijil.core.api.LegalBasisEvent;
-import org.sijil.core.api.LegalBasisRecordedEvent;
-import org.sijil.core.api.LegalBasisRepealedEvent;
+import org.sijil.core.api.consent.LegalBasisEvent;
+import org.sijil.core.api.consent.LegalBasisRecordedEvent;
+import org.sijil.core.api.consent.LegalBasisRepealedEvent;
 
 /**
  * Freezes the stored JSON of every consent, legal-basis and access event type, as

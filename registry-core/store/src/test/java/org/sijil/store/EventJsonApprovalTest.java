@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 import org.axonframework.serialization.Revision;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.sijil.core.api.PersonEvent;
+import org.sijil.core.api.person.PersonEvent;
 
 /**
  * Freezes the stored JSON of every event type: the bytes are signed and kept forever, so a schema

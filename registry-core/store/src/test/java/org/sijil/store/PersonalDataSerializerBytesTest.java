@@ -14,7 +14,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.sijil.core.api.PersonEvent;
+import org.sijil.core.api.person.PersonEvent;
 import org.sijil.crypto.envelope.FieldCipher;
 
 /**

@@ -16,8 +16,8 @@ import org.axonframework.serialization.SerializationException;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.junit.jupiter.api.Test;
-import org.sijil.core.api.BirthRegisteredEvent;
-import org.sijil.core.api.PersonEvent;
+import org.sijil.core.api.person.BirthRegisteredEvent;
+import org.sijil.core.api.person.PersonEvent;
 import org.sijil.crypto.envelope.FieldCipher;
 
 /** Personal fields are sealed per person and per field, read back transparently, and erasable. */

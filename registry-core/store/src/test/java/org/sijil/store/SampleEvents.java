@@ -3,22 +3,22 @@ package org.sijil.store;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-import org.sijil.core.api.BirthRegisteredEvent;
-import org.sijil.core.api.CorrectionRecordedEvent;
-import org.sijil.core.api.DeathRegisteredEvent;
-import org.sijil.core.api.DivorceRegisteredEvent;
-import org.sijil.core.api.IdCardIssuedEvent;
-import org.sijil.core.api.IdCardRevokedEvent;
+import org.sijil.core.api.person.BirthRegisteredEvent;
+import org.sijil.core.api.person.CorrectionRecordedEvent;
+import org.sijil.core.api.person.DeathRegisteredEvent;
+import org.sijil.core.api.person.DivorceRegisteredEvent;
+import org.sijil.core.api.person.IdCardIssuedEvent;
+import org.sijil.core.api.person.IdCardRevokedEvent;
 import org.sijil.core.api.LineageName;
-import org.sijil.core.api.MarriageRegisteredEvent;
-import org.sijil.core.api.NameChangedEvent;
-import org.sijil.core.api.PersonErasedEvent;
-import org.sijil.core.api.PersonEvent;
+import org.sijil.core.api.person.MarriageRegisteredEvent;
+import org.sijil.core.api.person.NameChangedEvent;
+import org.sijil.core.api.person.PersonErasedEvent;
+import org.sijil.core.api.person.PersonEvent;
 import org.sijil.core.api.PersonName;
 import org.sijil.core.api.Place;
-import org.sijil.core.api.ResidenceChangedEvent;
+import org.sijil.core.api.person.ResidenceChangedEvent;
 import org.sijil.core.api.Sex;
-import org.sijil.core.api.SpouseRole;
+import org.sijil.core.api.person.SpouseRole;
 
 /** One fixed sample of every event type, with a real Arabic lineage name and Kurdish forms. */
 final class SampleEvents {

@@ -12,13 +12,13 @@ import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
-import org.sijil.core.api.DeathRegisteredEvent;
+import org.sijil.core.api.person.DeathRegisteredEvent;
 import org.sijil.core.api.LineageName;
-import org.sijil.core.api.NameChangedEvent;
-import org.sijil.core.api.PersonEvent;
+import org.sijil.core.api.person.NameChangedEvent;
+import org.sijil.core.api.person.PersonEvent;
 import org.sijil.core.api.PersonName;
 import org.sijil.core.api.Place;
-import org.sijil.core.api.ResidenceChangedEvent;
+import org.sijil.core.api.person.ResidenceChangedEvent;
 import org.sijil.core.text.TextRefusedException;
 import org.sijil.core.text.TextRule;
 

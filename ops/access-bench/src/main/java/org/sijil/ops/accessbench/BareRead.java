@@ -7,7 +7,7 @@ import org.sijil.api.access.PersonStates;
 import org.sijil.api.security.Caller;
 import org.sijil.api.security.Roles;
 import org.sijil.store.JdbcPersonIndex;
-import org.sijil.core.api.PersonState;
+import org.sijil.core.api.person.PersonState;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -11,7 +11,7 @@ import org.sijil.api.access.PersonStates;
 import org.sijil.api.consent.ConsentIndex;
 import org.sijil.api.security.Caller;
 import org.sijil.store.JdbcPersonIndex;
-import org.sijil.core.api.PersonState;
+import org.sijil.core.api.person.PersonState;
 import org.sijil.core.consent.AccessPolicy;
 import org.sijil.crypto.sign.SigningKey;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -24,7 +24,7 @@ import org.sijil.crypto.sign.SignatureCheckException;
  */
 final class AccessHistoryCheck {
 
-    /** The one access event type ({@code org.sijil.core.api.AccessRecordedEvent}). */
+    /** The one access event type ({@code org.sijil.core.api.access.AccessRecordedEvent}). */
     static final String EVENT_TYPE = "org.sijil.core.api.AccessRecordedEvent";
 
     /** PostgreSQL keeps a {@code timestamptz} to the microsecond, rounding the event's instant. */

@@ -30,7 +30,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
-import org.sijil.core.api.BirthRegisteredEvent;
+import org.sijil.core.api.person.BirthRegisteredEvent;
 import org.sijil.core.api.LineageName;
 import org.sijil.core.api.PersonName;
 import org.sijil.core.api.Place;

@@ -37,17 +37,17 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.sijil.api.SijilApplication;
-import org.sijil.core.api.BirthRegisteredEvent;
-import org.sijil.core.api.DeathRegisteredEvent;
-import org.sijil.core.api.DivorceRegisteredEvent;
-import org.sijil.core.api.IdCardIssuedEvent;
+import org.sijil.core.api.person.BirthRegisteredEvent;
+import org.sijil.core.api.person.DeathRegisteredEvent;
+import org.sijil.core.api.person.DivorceRegisteredEvent;
+import org.sijil.core.api.person.IdCardIssuedEvent;
 import org.sijil.core.api.LineageName;
-import org.sijil.core.api.MarriageRegisteredEvent;
-import org.sijil.core.api.PersonErasedEvent;
-import org.sijil.core.api.PersonEvent;
+import org.sijil.core.api.person.MarriageRegisteredEvent;
+import org.sijil.core.api.person.PersonErasedEvent;
+import org.sijil.core.api.person.PersonEvent;
 import org.sijil.core.api.PersonName;
 import org.sijil.core.api.Place;
-import org.sijil.core.api.ResidenceChangedEvent;
+import org.sijil.core.api.person.ResidenceChangedEvent;
 import org.sijil.core.api.Sex;
 import org.sijil.core.nationalnumber.NationalNumber;
 import org.sijil.store.DataKeyStore;
@@ -140,7 +140,7 @@ public final class ViewBench {
         System.out.printf("generated %,d events for %,d persons in %.1f s (%,.0f events/s)%n", events, persons,
                 generated, events / generated);
 
-        int batchSize = app.getBean(org.sijil.api.query.QueryProperties.class).batchSize();
+        int batchSize = app.getBean(org.sijil.query.processing.QueryProperties.class).batchSize();
         for (String view : List.of(PersonViewProjection.NAME, PlanningViewProjection.NAME)) {
             double axon = rebuild(processing, view, jdbc);
             processing.eventProcessor(view, StreamingEventProcessor.class).orElseThrow().shutDown();

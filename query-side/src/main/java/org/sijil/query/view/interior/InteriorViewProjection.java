@@ -5,14 +5,14 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.sijil.core.api.BirthRegisteredEvent;
-import org.sijil.core.api.CorrectionRecordedEvent;
-import org.sijil.core.api.DeathRegisteredEvent;
-import org.sijil.core.api.IdCardIssuedEvent;
-import org.sijil.core.api.IdCardRevokedEvent;
-import org.sijil.core.api.PersonErasedEvent;
-import org.sijil.core.api.PersonEvent;
-import org.sijil.core.api.ResidenceChangedEvent;
+import org.sijil.core.api.person.BirthRegisteredEvent;
+import org.sijil.core.api.person.CorrectionRecordedEvent;
+import org.sijil.core.api.person.DeathRegisteredEvent;
+import org.sijil.core.api.person.IdCardIssuedEvent;
+import org.sijil.core.api.person.IdCardRevokedEvent;
+import org.sijil.core.api.person.PersonErasedEvent;
+import org.sijil.core.api.person.PersonEvent;
+import org.sijil.core.api.person.ResidenceChangedEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**

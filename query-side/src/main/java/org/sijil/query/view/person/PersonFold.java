@@ -5,16 +5,16 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.sijil.core.api.BirthRegisteredEvent;
-import org.sijil.core.api.CorrectionRecordedEvent;
-import org.sijil.core.api.DeathRegisteredEvent;
-import org.sijil.core.api.DivorceRegisteredEvent;
-import org.sijil.core.api.IdCardIssuedEvent;
-import org.sijil.core.api.IdCardRevokedEvent;
-import org.sijil.core.api.MarriageRegisteredEvent;
-import org.sijil.core.api.NameChangedEvent;
-import org.sijil.core.api.PersonErasedEvent;
-import org.sijil.core.api.PersonEvent;
+import org.sijil.core.api.person.BirthRegisteredEvent;
+import org.sijil.core.api.person.CorrectionRecordedEvent;
+import org.sijil.core.api.person.DeathRegisteredEvent;
+import org.sijil.core.api.person.DivorceRegisteredEvent;
+import org.sijil.core.api.person.IdCardIssuedEvent;
+import org.sijil.core.api.person.IdCardRevokedEvent;
+import org.sijil.core.api.person.MarriageRegisteredEvent;
+import org.sijil.core.api.person.NameChangedEvent;
+import org.sijil.core.api.person.PersonErasedEvent;
+import org.sijil.core.api.person.PersonEvent;
 import org.sijil.core.api.PersonName;
 import org.sijil.core.api.Place;
 import org.sijil.core.api.Sex;
@@ -86,7 +86,7 @@ public final class PersonFold {
                     : s);
         } else if (event instanceof NameChangedEvent change) {
             d.name = orElse(change.newName(), d.name);
-        } else if (event instanceof org.sijil.core.api.ResidenceChangedEvent move) {
+        } else if (event instanceof org.sijil.core.api.person.ResidenceChangedEvent move) {
             d.residence = move.residence();
             d.residenceSince = move.since();
         } else if (event instanceof IdCardIssuedEvent issued) {

@@ -6,17 +6,17 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.sijil.core.api.BirthRegisteredEvent;
-import org.sijil.core.api.CorrectionRecordedEvent;
-import org.sijil.core.api.DeathRegisteredEvent;
-import org.sijil.core.api.DivorceRegisteredEvent;
-import org.sijil.core.api.IdCardIssuedEvent;
-import org.sijil.core.api.IdCardRevokedEvent;
-import org.sijil.core.api.MarriageRegisteredEvent;
-import org.sijil.core.api.NameChangedEvent;
-import org.sijil.core.api.PersonErasedEvent;
-import org.sijil.core.api.PersonEvent;
-import org.sijil.core.api.ResidenceChangedEvent;
+import org.sijil.core.api.person.BirthRegisteredEvent;
+import org.sijil.core.api.person.CorrectionRecordedEvent;
+import org.sijil.core.api.person.DeathRegisteredEvent;
+import org.sijil.core.api.person.DivorceRegisteredEvent;
+import org.sijil.core.api.person.IdCardIssuedEvent;
+import org.sijil.core.api.person.IdCardRevokedEvent;
+import org.sijil.core.api.person.MarriageRegisteredEvent;
+import org.sijil.core.api.person.NameChangedEvent;
+import org.sijil.core.api.person.PersonErasedEvent;
+import org.sijil.core.api.person.PersonEvent;
+import org.sijil.core.api.person.ResidenceChangedEvent;
 
 /**
  * A person's record as it stood at a past instant, folded from their stream. Two clocks:

@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.sijil.core.api.PersonName;
 import org.sijil.core.api.Place;
 import org.sijil.core.api.Sex;
-import org.sijil.core.api.SpouseRole;
+import org.sijil.core.api.person.SpouseRole;
 
 /**
  * A person's record as the views hold it: current identity, civil status, residence, ID cards and

@@ -1,23 +1,28 @@
 package org.sijil.core.api;
 
 /**
- * A command broke a rule of the register. {@code code} names the rule (it keys the localised
+ * A command broke a rule of the register. {@code rule} names it (its code keys the localised
  * message) and {@code field} the request field at fault, where there is one.
  */
 public class RegistryRuleViolation extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    private final String code;
+    private final transient Rule rule;
     private final String field;
 
-    public RegistryRuleViolation(String code, String field, String message) {
+    public RegistryRuleViolation(Rule rule, String field, String message) {
         super(message);
-        this.code = code;
+        this.rule = java.util.Objects.requireNonNull(rule, "rule");
         this.field = field;
     }
 
+    public Rule rule() {
+        return rule;
+    }
+
+    /** The rule's stable code. */
     public String code() {
-        return code;
+        return rule.code();
     }
 
     public String field() {

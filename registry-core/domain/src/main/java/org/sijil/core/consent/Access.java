@@ -8,12 +8,12 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.sijil.core.api.AccessBasisKind;
-import org.sijil.core.api.AccessOutcome;
-import org.sijil.core.api.AccessRecordedEvent;
-import org.sijil.core.api.ConsentRuleCodes;
+import org.sijil.core.api.access.AccessBasisKind;
+import org.sijil.core.api.access.AccessOutcome;
+import org.sijil.core.api.access.AccessRecordedEvent;
+import org.sijil.core.api.consent.ConsentRule;
 import org.sijil.core.api.DataCategory;
-import org.sijil.core.api.RecordAccessCommand;
+import org.sijil.core.api.access.RecordAccessCommand;
 
 /**
  * One read of a person's data, recorded before the data is returned: a stream of one event of its
@@ -59,7 +59,7 @@ public final class Access {
                         && (!needsBasisId || command.basisId() != null)
                 : command.reason() != null && !command.reason().isBlank() && categories.isEmpty();
         if (!consistent) {
-            throw violation(ConsentRuleCodes.ACCESS_RECORD_INCONSISTENT, "outcome",
+            throw violation(ConsentRule.ACCESS_RECORD_INCONSISTENT, "outcome",
                     command.outcome() + " with basis " + command.basisKind() + " and reason " + command.reason());
         }
         return new AccessRecordedEvent(command.accessId(), command.personId(), command.subject(),

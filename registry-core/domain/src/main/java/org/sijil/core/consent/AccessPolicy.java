@@ -10,9 +10,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.sijil.core.api.AccessBasisKind;
-import org.sijil.core.api.AccessOutcome;
-import org.sijil.core.api.ConsentRuleCodes;
+import org.sijil.core.api.access.AccessBasisKind;
+import org.sijil.core.api.access.AccessOutcome;
+import org.sijil.core.api.consent.ConsentRule;
 import org.sijil.core.api.DataCategory;
 
 /**
@@ -26,7 +26,7 @@ import org.sijil.core.api.DataCategory;
  * basis of this ministry naming this purpose, in force on the day (in Baghdad) and not repealed,
  * grants its categories; among several, the one naming most categories. Otherwise the read is denied:
  * with the reason of the latest granted consent to this ministry for this purpose when there is one
- * (revoked, expired, not yet in force, used), else {@link ConsentRuleCodes#DENIED_NO_BASIS}.
+ * (revoked, expired, not yet in force, used), else {@link ConsentRule#DENIED_NO_BASIS}.
  *
  * <p>Precondition: {@code consents} and {@code legalBases} reflect every event stored before the
  * decision; the caller reads them in the transaction that records the access, or accepts that a
@@ -107,7 +107,7 @@ public final class AccessPolicy {
         return Decision.denied(relevant.stream()
                 .max(Comparator.comparing(ConsentOnFile::grantedAt))
                 .map(latest -> why(latest, at))
-                .orElse(ConsentRuleCodes.DENIED_NO_BASIS));
+                .orElse(ConsentRule.DENIED_NO_BASIS).code());
     }
 
     private static boolean usable(ConsentOnFile c, Instant at) {
@@ -118,16 +118,16 @@ public final class AccessPolicy {
         return !b.repealed() && !day.isBefore(b.validFrom()) && (b.validUntil() == null || !day.isAfter(b.validUntil()));
     }
 
-    private static String why(ConsentOnFile c, Instant at) {
+    private static ConsentRule why(ConsentOnFile c, Instant at) {
         if (c.revoked()) {
-            return ConsentRuleCodes.DENIED_CONSENT_REVOKED;
+            return ConsentRule.DENIED_CONSENT_REVOKED;
         }
         if (at.isBefore(c.validFrom())) {
-            return ConsentRuleCodes.DENIED_CONSENT_NOT_YET_VALID;
+            return ConsentRule.DENIED_CONSENT_NOT_YET_VALID;
         }
         if (!at.isBefore(c.validUntil())) {
-            return ConsentRuleCodes.DENIED_CONSENT_EXPIRED;
+            return ConsentRule.DENIED_CONSENT_EXPIRED;
         }
-        return ConsentRuleCodes.DENIED_CONSENT_USED;
+        return ConsentRule.DENIED_CONSENT_USED;
     }
 }

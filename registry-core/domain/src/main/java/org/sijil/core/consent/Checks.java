@@ -1,5 +1,6 @@
 package org.sijil.core.consent;
 
+import org.sijil.core.api.FieldRule;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -7,10 +8,11 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.sijil.core.api.ConsentRuleCodes;
+import org.sijil.core.api.consent.ConsentRule;
 import org.sijil.core.api.DataCategory;
 import org.sijil.core.api.RegistryRuleViolation;
-import org.sijil.core.api.RuleCodes;
+import org.sijil.core.api.Rule;
+import org.sijil.core.api.person.PersonRule;
 
 /** Checks shared by consents, legal bases and access records. */
 final class Checks {
@@ -21,13 +23,13 @@ final class Checks {
     private Checks() {
     }
 
-    static RegistryRuleViolation violation(String code, String field, String message) {
-        return new RegistryRuleViolation(code, field, message);
+    static RegistryRuleViolation violation(Rule rule, String field, String message) {
+        return new RegistryRuleViolation(rule, field, message);
     }
 
     static void required(Object value, String field) {
         if (value == null || (value instanceof String s && s.isBlank())) {
-            throw violation(RuleCodes.FIELD_REQUIRED, field, field + " is required");
+            throw violation(FieldRule.REQUIRED, field, field + " is required");
         }
     }
 
@@ -39,7 +41,7 @@ final class Checks {
     /** The named categories as constants in declaration order; at least one, each known. */
     static List<DataCategory> categories(List<String> names, String field) {
         if (names == null || names.isEmpty()) {
-            throw violation(ConsentRuleCodes.CATEGORIES_REQUIRED, field, "Name at least one data category");
+            throw violation(ConsentRule.CATEGORIES_REQUIRED, field, "Name at least one data category");
         }
         Set<DataCategory> found = EnumSet.noneOf(DataCategory.class);
         for (String name : names) {
@@ -56,13 +58,13 @@ final class Checks {
                 }
             }
         }
-        throw violation(ConsentRuleCodes.CATEGORY_UNKNOWN, field, "Unknown data category " + name);
+        throw violation(ConsentRule.CATEGORY_UNKNOWN, field, "Unknown data category " + name);
     }
 
     /** Trimmed, non-blank, without repeats, in the order given. */
-    static List<String> codes(List<String> codes, String field, String emptyCode) {
+    static List<String> codes(List<String> codes, String field, Rule whenEmpty) {
         if (codes == null || codes.isEmpty()) {
-            throw violation(emptyCode, field, "Name at least one " + field);
+            throw violation(whenEmpty, field, "Name at least one " + field);
         }
         Set<String> out = new LinkedHashSet<>();
         for (String code : codes) {

@@ -13,20 +13,20 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateRoot;
-import org.sijil.core.api.ConsentGrantedEvent;
-import org.sijil.core.api.ConsentRevokedEvent;
-import org.sijil.core.api.ConsentRuleCodes;
-import org.sijil.core.api.ConsentUsedEvent;
+import org.sijil.core.api.consent.ConsentGrantedEvent;
+import org.sijil.core.api.consent.ConsentRevokedEvent;
+import org.sijil.core.api.consent.ConsentRule;
+import org.sijil.core.api.consent.ConsentUsedEvent;
 import org.sijil.core.api.DataCategory;
-import org.sijil.core.api.GrantConsentCommand;
-import org.sijil.core.api.RecordConsentUseCommand;
-import org.sijil.core.api.RevokeConsentCommand;
+import org.sijil.core.api.consent.GrantConsentCommand;
+import org.sijil.core.api.consent.RecordConsentUseCommand;
+import org.sijil.core.api.consent.RevokeConsentCommand;
 
 /**
  * One citizen's consent to one ministry for one purpose: granted, possibly used (a one-time
  * consent once), and revoked at any time by the citizen who granted it.
  *
- * <p>Rules (codes in {@link ConsentRuleCodes}):
+ * <p>Rules (codes in {@link ConsentRule}):
  * <ul>
  *   <li>a grant names the citizen, the ministry, a purpose code and text, at least one known data
  *       category, a validity period that ends after it starts and after the grant is recorded,
@@ -71,11 +71,11 @@ public class Consent {
         required(command.jurisdiction(), "jurisdiction");
         required(command.policyReference(), "policyReference");
         if (!command.validUntil().isAfter(command.validFrom())) {
-            throw violation(ConsentRuleCodes.PERIOD_END_BEFORE_START, "validUntil",
+            throw violation(ConsentRule.PERIOD_END_BEFORE_START, "validUntil",
                     "Validity ends " + command.validUntil() + ", not after its start " + command.validFrom());
         }
         if (!command.validUntil().isAfter(now)) {
-            throw violation(ConsentRuleCodes.PERIOD_EXPIRED, "validUntil",
+            throw violation(ConsentRule.PERIOD_EXPIRED, "validUntil",
                     "Validity ended " + command.validUntil() + ", before the grant " + now);
         }
         apply(new ConsentGrantedEvent(command.consentId(), command.personId(), command.ministry().strip(),
@@ -90,10 +90,10 @@ public class Consent {
         required(command.personId(), "personId");
         required(command.collectionMethod(), "collectionMethod");
         if (!personId.equals(command.personId())) {
-            throw violation(ConsentRuleCodes.CONSENT_NOT_YOURS, "consentId", "The consent is another person's");
+            throw violation(ConsentRule.CONSENT_NOT_YOURS, "consentId", "The consent is another person's");
         }
         if (revoked) {
-            throw violation(ConsentRuleCodes.CONSENT_ALREADY_REVOKED, "consentId", "Already revoked");
+            throw violation(ConsentRule.CONSENT_ALREADY_REVOKED, "consentId", "Already revoked");
         }
         apply(new ConsentRevokedEvent(consentId, personId, ministry, command.collectionMethod().strip(), now));
     }
@@ -103,18 +103,18 @@ public class Consent {
         Instant now = recordedAt(command.recordedAt());
         required(command.accessId(), "accessId");
         if (!ministry.equals(command.ministry()) || !purposeCode.equals(command.purposeCode())) {
-            throw violation(ConsentRuleCodes.CONSENT_NOT_COVERING, "consentId",
+            throw violation(ConsentRule.CONSENT_NOT_COVERING, "consentId",
                     "Granted to " + ministry + " for " + purposeCode);
         }
         if (revoked) {
-            throw violation(ConsentRuleCodes.CONSENT_REVOKED, "consentId", "The consent was revoked");
+            throw violation(ConsentRule.CONSENT_REVOKED, "consentId", "The consent was revoked");
         }
         if (!inForceAt(now)) {
-            throw violation(ConsentRuleCodes.CONSENT_NOT_IN_FORCE, "consentId",
+            throw violation(ConsentRule.CONSENT_NOT_IN_FORCE, "consentId",
                     "Valid from " + validFrom + " until " + validUntil + ", used " + now);
         }
         if (oneTime && used) {
-            throw violation(ConsentRuleCodes.CONSENT_ALREADY_USED, "consentId", "The one-time consent was used");
+            throw violation(ConsentRule.CONSENT_ALREADY_USED, "consentId", "The one-time consent was used");
         }
         apply(new ConsentUsedEvent(consentId, personId, ministry, command.accessId(), now));
     }

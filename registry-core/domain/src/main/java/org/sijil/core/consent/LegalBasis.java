@@ -14,12 +14,12 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateRoot;
-import org.sijil.core.api.ConsentRuleCodes;
+import org.sijil.core.api.consent.ConsentRule;
 import org.sijil.core.api.DataCategory;
-import org.sijil.core.api.LegalBasisRecordedEvent;
-import org.sijil.core.api.LegalBasisRepealedEvent;
-import org.sijil.core.api.RecordLegalBasisCommand;
-import org.sijil.core.api.RepealLegalBasisCommand;
+import org.sijil.core.api.consent.LegalBasisRecordedEvent;
+import org.sijil.core.api.consent.LegalBasisRepealedEvent;
+import org.sijil.core.api.consent.RecordLegalBasisCommand;
+import org.sijil.core.api.consent.RepealLegalBasisCommand;
 
 /**
  * A law and article under which a ministry reads categories of data for named purposes without the
@@ -45,11 +45,11 @@ public class LegalBasis {
         required(command.law(), "law");
         required(command.article(), "article");
         required(command.ministry(), "ministry");
-        List<String> purposes = codes(command.purposes(), "purposes", ConsentRuleCodes.LEGAL_BASIS_PURPOSES_REQUIRED);
+        List<String> purposes = codes(command.purposes(), "purposes", ConsentRule.LEGAL_BASIS_PURPOSES_REQUIRED);
         List<DataCategory> categories = categories(command.categories(), "categories");
         required(command.validFrom(), "validFrom");
         if (command.validUntil() != null && command.validUntil().isBefore(command.validFrom())) {
-            throw violation(ConsentRuleCodes.PERIOD_END_BEFORE_START, "validUntil",
+            throw violation(ConsentRule.PERIOD_END_BEFORE_START, "validUntil",
                     "Validity ends " + command.validUntil() + ", before it starts " + command.validFrom());
         }
         apply(new LegalBasisRecordedEvent(command.legalBasisId(), command.law().strip(), command.article().strip(),
@@ -61,7 +61,7 @@ public class LegalBasis {
         Instant now = recordedAt(command.recordedAt());
         required(command.repealedBy(), "repealedBy");
         if (repealed) {
-            throw violation(ConsentRuleCodes.LEGAL_BASIS_ALREADY_REPEALED, "legalBasisId", "Already repealed");
+            throw violation(ConsentRule.LEGAL_BASIS_ALREADY_REPEALED, "legalBasisId", "Already repealed");
         }
         apply(new LegalBasisRepealedEvent(legalBasisId, ministry, command.repealedBy().strip(), now));
     }

@@ -12,11 +12,11 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
-import org.sijil.core.api.PersonNotFoundException;
-import org.sijil.core.api.RegisterDivorceCommand;
-import org.sijil.core.api.RegisterMarriageCommand;
-import org.sijil.core.api.RuleCodes;
-import org.sijil.core.api.SpouseRole;
+import org.sijil.core.api.person.PersonNotFoundException;
+import org.sijil.core.api.person.RegisterDivorceCommand;
+import org.sijil.core.api.person.RegisterMarriageCommand;
+import org.sijil.core.api.person.PersonRule;
+import org.sijil.core.api.person.SpouseRole;
 
 /**
  * Registers marriages and divorces, each recorded in both spouses' streams within one unit of
@@ -56,10 +56,10 @@ public class MarriageCommandHandler {
         completePlace(command.place(), "place");
         required(command.registrationOffice(), "registrationOffice");
         if (marriages.find(command.marriageId()).isPresent()) {
-            throw violation(RuleCodes.MARRIAGE_ID_TAKEN, "marriageId", "Marriage already registered");
+            throw violation(PersonRule.MARRIAGE_ID_TAKEN, "marriageId", "Marriage already registered");
         }
         if (command.husbandId().equals(command.wifeId())) {
-            throw violation(RuleCodes.MARRIAGE_SAME_PERSON, "wifeId", "Husband and wife are the same person");
+            throw violation(PersonRule.MARRIAGE_SAME_PERSON, "wifeId", "Husband and wife are the same person");
         }
         Pair pair = loadInOrder(command.husbandId(), "husbandId", command.wifeId(), "wifeId");
         Aggregate<Person> husband = pair.husband();
@@ -71,19 +71,19 @@ public class MarriageCommandHandler {
         boolean husbandMarried = false;
         for (Person.Marriage m : husband.invoke(p -> p.marriagesInForceOn(date))) {
             if (command.wifeId().equals(m.spouseId())) {
-                throw violation(RuleCodes.MARRIAGE_ALREADY_MARRIED_TO_EACH_OTHER, "wifeId",
+                throw violation(PersonRule.MARRIAGE_ALREADY_MARRIED_TO_EACH_OTHER, "wifeId",
                         "Already married to each other (marriage " + m.marriageId() + ")");
             }
             husbandMarried |= spouseAliveOn(m, date);
         }
         for (Person.Marriage m : wife.invoke(p -> p.marriagesInForceOn(date))) {
             if (spouseAliveOn(m, date)) {
-                throw violation(RuleCodes.MARRIAGE_CONFLICTING, "wifeId",
+                throw violation(PersonRule.MARRIAGE_CONFLICTING, "wifeId",
                         "The wife's marriage " + m.marriageId() + " is in force on " + date);
             }
         }
         if (husbandMarried && (command.courtAuthorisation() == null || command.courtAuthorisation().isBlank())) {
-            throw violation(RuleCodes.MARRIAGE_COURT_AUTHORISATION_REQUIRED, "courtAuthorisation",
+            throw violation(PersonRule.MARRIAGE_COURT_AUTHORISATION_REQUIRED, "courtAuthorisation",
                     "The husband is married; a further marriage needs a court's authorisation");
         }
 
@@ -100,7 +100,7 @@ public class MarriageCommandHandler {
         required(command.courtReference(), "courtReference");
         required(command.registrationOffice(), "registrationOffice");
         Spouses spouses = marriages.find(command.marriageId()).orElseThrow(() -> violation(
-                RuleCodes.MARRIAGE_NOT_FOUND, "marriageId", "No marriage " + command.marriageId()));
+                PersonRule.MARRIAGE_NOT_FOUND, "marriageId", "No marriage " + command.marriageId()));
         Pair pair = loadInOrder(spouses.husbandId(), "marriageId", spouses.wifeId(), "marriageId");
         pair.husband().execute(p -> p.checkCanDivorce(command));
         pair.wife().execute(p -> p.checkCanDivorce(command));

@@ -21,33 +21,33 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateRoot;
-import org.sijil.core.api.BirthRegisteredEvent;
-import org.sijil.core.api.ChangeNameCommand;
-import org.sijil.core.api.ChangeResidenceCommand;
-import org.sijil.core.api.CorrectionRecordedEvent;
-import org.sijil.core.api.DeathRegisteredEvent;
-import org.sijil.core.api.DivorceRegisteredEvent;
-import org.sijil.core.api.ErasePersonCommand;
-import org.sijil.core.api.IdCardIssuedEvent;
-import org.sijil.core.api.IdCardRevokedEvent;
-import org.sijil.core.api.IssueIdCardCommand;
-import org.sijil.core.api.MarriageRegisteredEvent;
-import org.sijil.core.api.NameChangedEvent;
-import org.sijil.core.api.PersonErasedEvent;
-import org.sijil.core.api.PersonEvent;
+import org.sijil.core.api.person.BirthRegisteredEvent;
+import org.sijil.core.api.person.ChangeNameCommand;
+import org.sijil.core.api.person.ChangeResidenceCommand;
+import org.sijil.core.api.person.CorrectionRecordedEvent;
+import org.sijil.core.api.person.DeathRegisteredEvent;
+import org.sijil.core.api.person.DivorceRegisteredEvent;
+import org.sijil.core.api.person.ErasePersonCommand;
+import org.sijil.core.api.person.IdCardIssuedEvent;
+import org.sijil.core.api.person.IdCardRevokedEvent;
+import org.sijil.core.api.person.IssueIdCardCommand;
+import org.sijil.core.api.person.MarriageRegisteredEvent;
+import org.sijil.core.api.person.NameChangedEvent;
+import org.sijil.core.api.person.PersonErasedEvent;
+import org.sijil.core.api.person.PersonEvent;
 import org.sijil.core.api.PersonName;
-import org.sijil.core.api.PersonState;
+import org.sijil.core.api.person.PersonState;
 import org.sijil.core.api.Place;
-import org.sijil.core.api.RecordCorrectionCommand;
-import org.sijil.core.api.RegisterBirthCommand;
-import org.sijil.core.api.RegisterDeathCommand;
-import org.sijil.core.api.RegisterDivorceCommand;
-import org.sijil.core.api.RegisterMarriageCommand;
-import org.sijil.core.api.ResidenceChangedEvent;
-import org.sijil.core.api.RevokeIdCardCommand;
-import org.sijil.core.api.RuleCodes;
+import org.sijil.core.api.person.RecordCorrectionCommand;
+import org.sijil.core.api.person.RegisterBirthCommand;
+import org.sijil.core.api.person.RegisterDeathCommand;
+import org.sijil.core.api.person.RegisterDivorceCommand;
+import org.sijil.core.api.person.RegisterMarriageCommand;
+import org.sijil.core.api.person.ResidenceChangedEvent;
+import org.sijil.core.api.person.RevokeIdCardCommand;
+import org.sijil.core.api.person.PersonRule;
 import org.sijil.core.api.Sex;
-import org.sijil.core.api.SpouseRole;
+import org.sijil.core.api.person.SpouseRole;
 
 /**
  * One registered person: the event-sourced aggregate behind every civil record of that person.
@@ -56,7 +56,7 @@ import org.sijil.core.api.SpouseRole;
  * state, and tolerate null {@link org.sijil.core.api.Personal} fields, which is how an erased
  * person's events read back once their data key is destroyed.
  *
- * <p>Rules kept here (codes in {@link RuleCodes}):
+ * <p>Rules kept here (codes in {@link PersonRule}):
  * <ul>
  *   <li>every date a command supplies is on or before the registration date;</li>
  *   <li>life events are dated on or after the date of birth, and the date of death is on or after
@@ -103,8 +103,8 @@ public class Person {
     }
 
     /** Registers a birth; {@link BirthCommandHandler} has checked the command. */
-    Person(RegisterBirthCommand command) {
-        apply(new BirthRegisteredEvent(command.personId(), command.nationalNumber(), command.name(),
+    Person(RegisterBirthCommand command, String nationalNumber) {
+        apply(new BirthRegisteredEvent(command.personId(), nationalNumber, command.name(),
                 command.sex(), command.dateOfBirth(), command.placeOfBirth(), command.motherId(),
                 command.fatherId(), command.registrationOffice(), command.recordedAt()));
     }
@@ -162,11 +162,11 @@ public class Person {
         required(command.registrationOffice(), "registrationOffice");
         checkLifeEventDate(command.issuedOn(), "issuedOn", today);
         if (!command.expiresOn().isAfter(command.issuedOn())) {
-            throw violation(RuleCodes.ID_CARD_EXPIRY_NOT_AFTER_ISSUE, "expiresOn",
+            throw violation(PersonRule.ID_CARD_EXPIRY_NOT_AFTER_ISSUE, "expiresOn",
                     "Expiry " + command.expiresOn() + " is not after issue " + command.issuedOn());
         }
         if (card(command.cardNumber()) != null) {
-            throw violation(RuleCodes.ID_CARD_DUPLICATE, "cardNumber", "Card already issued to this person");
+            throw violation(PersonRule.ID_CARD_DUPLICATE, "cardNumber", "Card already issued to this person");
         }
         cards.claim(command.cardNumber(), personId);
         apply(new IdCardIssuedEvent(personId, command.cardNumber(), command.issuedOn(), command.expiresOn(),
@@ -184,13 +184,13 @@ public class Person {
         notInFuture(command.revokedOn(), "revokedOn", today);
         IdCard card = card(command.cardNumber());
         if (card == null) {
-            throw violation(RuleCodes.ID_CARD_NOT_HELD, "cardNumber", "The person holds no such card");
+            throw violation(PersonRule.ID_CARD_NOT_HELD, "cardNumber", "The person holds no such card");
         }
         if (card.revokedOn() != null) {
-            throw violation(RuleCodes.ID_CARD_ALREADY_REVOKED, "cardNumber", "Card revoked on " + card.revokedOn());
+            throw violation(PersonRule.ID_CARD_ALREADY_REVOKED, "cardNumber", "Card revoked on " + card.revokedOn());
         }
         if (command.revokedOn().isBefore(card.issuedOn())) {
-            throw violation(RuleCodes.ID_CARD_REVOKED_BEFORE_ISSUE, "revokedOn",
+            throw violation(PersonRule.ID_CARD_REVOKED_BEFORE_ISSUE, "revokedOn",
                     "Revocation " + command.revokedOn() + " is before issue " + card.issuedOn());
         }
         apply(new IdCardRevokedEvent(personId, command.cardNumber(), command.revokedOn(), command.reason(),
@@ -208,17 +208,17 @@ public class Person {
         required(command.registrationOffice(), "registrationOffice");
         RecordedEvent corrected = events.get(command.correctedEventId());
         if (corrected == null) {
-            throw violation(RuleCodes.CORRECTION_UNKNOWN_EVENT, "correctedEventId",
+            throw violation(PersonRule.CORRECTION_UNKNOWN_EVENT, "correctedEventId",
                     "No event " + command.correctedEventId() + " in this person's record");
         }
         Class<? extends PersonEvent> about = events.get(corrected.aboutEventId()).type();
         if (dateOfDeath != null && about != DeathRegisteredEvent.class) {
-            throw violation(RuleCodes.PERSON_DECEASED, "correctedEventId",
+            throw violation(PersonRule.PERSON_DECEASED, "correctedEventId",
                     "The person is deceased; only the death itself can still be corrected");
         }
         if (command.name() == null && command.sex() == null && command.dateOfBirth() == null
                 && command.placeOfBirth() == null && command.dateOfDeath() == null) {
-            throw violation(RuleCodes.CORRECTION_EMPTY, null, "The correction carries no corrected value");
+            throw violation(PersonRule.CORRECTION_EMPTY, null, "The correction carries no corrected value");
         }
         boolean birth = about == BirthRegisteredEvent.class;
         applicable(command.name(), "name", birth || about == NameChangedEvent.class);
@@ -236,11 +236,11 @@ public class Person {
         if (command.dateOfBirth() != null) {
             notInFuture(command.dateOfBirth(), "dateOfBirth", today);
             if (dateOfDeath != null && dateOfDeath.isBefore(command.dateOfBirth())) {
-                throw violation(RuleCodes.DEATH_BEFORE_BIRTH, "dateOfBirth",
+                throw violation(PersonRule.DEATH_BEFORE_BIRTH, "dateOfBirth",
                         "Corrected birth " + command.dateOfBirth() + " is after death " + dateOfDeath);
             }
             if (earliestLifeEventDate != null && earliestLifeEventDate.isBefore(command.dateOfBirth())) {
-                throw violation(RuleCodes.DATE_BEFORE_BIRTH, "dateOfBirth",
+                throw violation(PersonRule.DATE_BEFORE_BIRTH, "dateOfBirth",
                         "A life event dated " + earliestLifeEventDate + " would precede the corrected birth");
             }
         }
@@ -290,46 +290,46 @@ public class Person {
     void checkCanMarry(RegisterMarriageCommand command, SpouseRole role) {
         String field = role == SpouseRole.HUSBAND ? "husbandId" : "wifeId";
         if (erased) {
-            throw violation(RuleCodes.PERSON_ERASED, field, "The person's record was erased");
+            throw violation(PersonRule.PERSON_ERASED, field, "The person's record was erased");
         }
         if (dateOfDeath != null) {
-            throw violation(RuleCodes.PERSON_DECEASED, field, "The person died on " + dateOfDeath);
+            throw violation(PersonRule.PERSON_DECEASED, field, "The person died on " + dateOfDeath);
         }
         LocalDate today = registrationDate(command.recordedAt());
         required(command.marriageDate(), "marriageDate");
         notInFuture(command.marriageDate(), "marriageDate", today);
         if (marriages.containsKey(command.marriageId())) {
-            throw violation(RuleCodes.MARRIAGE_ID_TAKEN, "marriageId", "Marriage already recorded");
+            throw violation(PersonRule.MARRIAGE_ID_TAKEN, "marriageId", "Marriage already recorded");
         }
         Sex expected = role == SpouseRole.HUSBAND ? Sex.MALE : Sex.FEMALE;
         if (sex != expected) {
-            throw violation(RuleCodes.MARRIAGE_WRONG_SEX, field, "A " + role + " must be " + expected);
+            throw violation(PersonRule.MARRIAGE_WRONG_SEX, field, "A " + role + " must be " + expected);
         }
         if (dateOfBirth.plusYears(MARRIAGE_AGE).isAfter(command.marriageDate())) {
-            throw violation(RuleCodes.MARRIAGE_UNDERAGE, field,
+            throw violation(PersonRule.MARRIAGE_UNDERAGE, field,
                     "Under " + MARRIAGE_AGE + " on " + command.marriageDate());
         }
     }
 
     void checkCanDivorce(RegisterDivorceCommand command) {
         if (erased) {
-            throw violation(RuleCodes.PERSON_ERASED, "marriageId", "A spouse's record was erased");
+            throw violation(PersonRule.PERSON_ERASED, "marriageId", "A spouse's record was erased");
         }
         if (dateOfDeath != null) {
-            throw violation(RuleCodes.PERSON_DECEASED, "marriageId", "A spouse died on " + dateOfDeath);
+            throw violation(PersonRule.PERSON_DECEASED, "marriageId", "A spouse died on " + dateOfDeath);
         }
         LocalDate today = registrationDate(command.recordedAt());
         required(command.divorceDate(), "divorceDate");
         notInFuture(command.divorceDate(), "divorceDate", today);
         Marriage marriage = marriages.get(command.marriageId());
         if (marriage == null) {
-            throw violation(RuleCodes.MARRIAGE_NOT_FOUND, "marriageId", "No such marriage of this person");
+            throw violation(PersonRule.MARRIAGE_NOT_FOUND, "marriageId", "No such marriage of this person");
         }
         if (marriage.divorceDate() != null) {
-            throw violation(RuleCodes.MARRIAGE_NOT_ACTIVE, "marriageId", "Divorced on " + marriage.divorceDate());
+            throw violation(PersonRule.MARRIAGE_NOT_ACTIVE, "marriageId", "Divorced on " + marriage.divorceDate());
         }
         if (command.divorceDate().isBefore(marriage.marriageDate())) {
-            throw violation(RuleCodes.DIVORCE_BEFORE_MARRIAGE, "divorceDate",
+            throw violation(PersonRule.DIVORCE_BEFORE_MARRIAGE, "divorceDate",
                     "Divorce " + command.divorceDate() + " is before marriage " + marriage.marriageDate());
         }
     }
@@ -338,14 +338,14 @@ public class Person {
 
     private void requireNotErased() {
         if (erased) {
-            throw violation(RuleCodes.PERSON_ERASED, "personId", "The person's record was erased");
+            throw violation(PersonRule.PERSON_ERASED, "personId", "The person's record was erased");
         }
     }
 
     private void requireLiving() {
         requireNotErased();
         if (dateOfDeath != null) {
-            throw violation(RuleCodes.PERSON_DECEASED, "personId", "The person died on " + dateOfDeath);
+            throw violation(PersonRule.PERSON_DECEASED, "personId", "The person died on " + dateOfDeath);
         }
     }
 
@@ -353,23 +353,23 @@ public class Person {
     private void checkLifeEventDate(LocalDate date, String field, LocalDate today) {
         notInFuture(date, field, today);
         if (dateOfBirth != null && date.isBefore(dateOfBirth)) {
-            throw violation(RuleCodes.DATE_BEFORE_BIRTH, field, field + " " + date + " is before birth " + dateOfBirth);
+            throw violation(PersonRule.DATE_BEFORE_BIRTH, field, field + " " + date + " is before birth " + dateOfBirth);
         }
     }
 
     private void checkDateOfDeath(LocalDate date, LocalDate born, String field) {
         if (born != null && date.isBefore(born)) {
-            throw violation(RuleCodes.DEATH_BEFORE_BIRTH, field, "Death " + date + " is before birth " + born);
+            throw violation(PersonRule.DEATH_BEFORE_BIRTH, field, "Death " + date + " is before birth " + born);
         }
         if (latestLifeEventDate != null && date.isBefore(latestLifeEventDate)) {
-            throw violation(RuleCodes.DEATH_BEFORE_LAST_EVENT, field,
+            throw violation(PersonRule.DEATH_BEFORE_LAST_EVENT, field,
                     "Death " + date + " is before a life event dated " + latestLifeEventDate);
         }
     }
 
     private static void applicable(Object value, String field, boolean applicable) {
         if (value != null && !applicable) {
-            throw violation(RuleCodes.CORRECTION_NOT_APPLICABLE, field, field + " is not part of the corrected event");
+            throw violation(PersonRule.CORRECTION_NOT_APPLICABLE, field, field + " is not part of the corrected event");
         }
     }
 

@@ -1,5 +1,6 @@
 package org.sijil.core.person;
 
+import org.sijil.core.api.FieldRule;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -7,7 +8,8 @@ import org.sijil.core.api.LineageName;
 import org.sijil.core.api.PersonName;
 import org.sijil.core.api.Place;
 import org.sijil.core.api.RegistryRuleViolation;
-import org.sijil.core.api.RuleCodes;
+import org.sijil.core.api.Rule;
+import org.sijil.core.api.person.PersonRule;
 
 /** Checks shared by every command: presence, dates against the registration date, names, places. */
 final class Rules {
@@ -18,13 +20,13 @@ final class Rules {
     private Rules() {
     }
 
-    static RegistryRuleViolation violation(String code, String field, String message) {
-        return new RegistryRuleViolation(code, field, message);
+    static RegistryRuleViolation violation(Rule rule, String field, String message) {
+        return new RegistryRuleViolation(rule, field, message);
     }
 
     static void required(Object value, String field) {
         if (value == null || (value instanceof String s && s.isBlank())) {
-            throw violation(RuleCodes.FIELD_REQUIRED, field, field + " is required");
+            throw violation(FieldRule.REQUIRED, field, field + " is required");
         }
     }
 
@@ -37,7 +39,7 @@ final class Rules {
     /** Rejects {@code date} (when present) if it is after the registration date. */
     static void notInFuture(LocalDate date, String field, LocalDate registrationDate) {
         if (date != null && date.isAfter(registrationDate)) {
-            throw violation(RuleCodes.DATE_IN_FUTURE, field,
+            throw violation(PersonRule.DATE_IN_FUTURE, field,
                     field + " " + date + " is after the registration date " + registrationDate);
         }
     }
@@ -53,14 +55,14 @@ final class Rules {
                 && present(arabic.given()) && present(arabic.father()) && present(arabic.grandfather())
                 && (!withMother || present(arabic.motherGiven()) && present(arabic.maternalGrandfather()));
         if (!complete) {
-            throw violation(RuleCodes.NAME_INCOMPLETE, field, field + " lacks a required part of the Arabic name");
+            throw violation(PersonRule.NAME_INCOMPLETE, field, field + " lacks a required part of the Arabic name");
         }
     }
 
     static void completePlace(Place place, String field) {
         required(place, field);
         if (!present(place.governorate())) {
-            throw violation(RuleCodes.PLACE_INCOMPLETE, field, field + " lacks its governorate");
+            throw violation(PersonRule.PLACE_INCOMPLETE, field, field + " lacks its governorate");
         }
     }
 

@@ -4,7 +4,7 @@
  * marriages, which need more than one person's record, have their own command handlers here.
  *
  * <p>Every rule broken throws a {@link org.sijil.core.api.RegistryRuleViolation} whose code is one
- * of {@link org.sijil.core.api.RuleCodes} and whose field is the name of the command component at
+ * of {@link org.sijil.core.api.person.PersonRule} and whose field is the name of the command component at
  * fault. Dates are checked against the registration date, the day of the command's
  * {@code recordedAt} in Asia/Baghdad; nothing here reads a clock.
  */

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.sijil.core.api.AccessBasisKind;
-import org.sijil.core.api.AccessOutcome;
-import org.sijil.core.api.ConsentRuleCodes;
+import org.sijil.core.api.access.AccessBasisKind;
+import org.sijil.core.api.access.AccessOutcome;
+import org.sijil.core.api.consent.ConsentRule;
 import org.sijil.core.api.DataCategory;
 import org.sijil.core.consent.AccessPolicy.ConsentOnFile;
 import org.sijil.core.consent.AccessPolicy.Decision;
@@ -69,7 +69,7 @@ class AccessPolicyTest {
                 Set.of(DataCategory.IDENTITY), GRANTED, NOW.plusSeconds(60), false, false, false, GRANTED);
         ConsentOnFile research = new ConsentOnFile(UUID.randomUUID(), "health", "research",
                 Set.of(DataCategory.IDENTITY), GRANTED, NOW.plusSeconds(60), false, false, false, GRANTED);
-        assertThat(decide(List.of(interior, research), List.of()).reason()).isEqualTo(ConsentRuleCodes.DENIED_NO_BASIS);
+        assertThat(decide(List.of(interior, research), List.of()).reason()).isEqualTo(ConsentRule.DENIED_NO_BASIS.code());
     }
 
     @Test
@@ -85,7 +85,7 @@ class AccessPolicyTest {
         assertThat(decide(List.of(), List.of(basis(UUID.randomUUID(), null, true))).outcome())
                 .isEqualTo(AccessOutcome.DENIED);
         assertThat(decide(List.of(), List.of(basis(UUID.randomUUID(), LocalDate.of(2025, 2, 28), false))).reason())
-                .isEqualTo(ConsentRuleCodes.DENIED_NO_BASIS);
+                .isEqualTo(ConsentRule.DENIED_NO_BASIS.code());
         // the last day of validity still counts, in Baghdad (NOW is 12:00 there)
         assertThat(decide(List.of(), List.of(basis(UUID.randomUUID(), LocalDate.of(2025, 3, 1), false))).granted())
                 .isTrue();
@@ -94,16 +94,16 @@ class AccessPolicyTest {
     @Test
     void aDenialNamesWhyTheLatestConsentNoLongerCounts() {
         assertThat(decide(List.of(consent(UUID.randomUUID(), false, false, true)), List.of()).reason())
-                .isEqualTo(ConsentRuleCodes.DENIED_CONSENT_REVOKED);
+                .isEqualTo(ConsentRule.DENIED_CONSENT_REVOKED.code());
         assertThat(decide(List.of(consent(UUID.randomUUID(), true, true, false)), List.of()).reason())
-                .isEqualTo(ConsentRuleCodes.DENIED_CONSENT_USED);
+                .isEqualTo(ConsentRule.DENIED_CONSENT_USED.code());
         ConsentOnFile expired = consent(UUID.randomUUID(), Set.of(DataCategory.IDENTITY), false, false, false,
                 GRANTED, NOW, GRANTED);
-        assertThat(decide(List.of(expired), List.of()).reason()).isEqualTo(ConsentRuleCodes.DENIED_CONSENT_EXPIRED);
+        assertThat(decide(List.of(expired), List.of()).reason()).isEqualTo(ConsentRule.DENIED_CONSENT_EXPIRED.code());
         ConsentOnFile future = consent(UUID.randomUUID(), Set.of(DataCategory.IDENTITY), false, false, false,
                 NOW.plusSeconds(1), NOW.plusSeconds(60), GRANTED);
         assertThat(decide(List.of(future), List.of()).reason())
-                .isEqualTo(ConsentRuleCodes.DENIED_CONSENT_NOT_YET_VALID);
+                .isEqualTo(ConsentRule.DENIED_CONSENT_NOT_YET_VALID.code());
     }
 
     @Test

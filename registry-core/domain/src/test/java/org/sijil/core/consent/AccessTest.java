@@ -1,18 +1,19 @@
 package org.sijil.core.consent;
 
+import org.sijil.core.api.FieldRule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.sijil.core.api.AccessBasisKind;
-import org.sijil.core.api.AccessOutcome;
-import org.sijil.core.api.AccessRecordedEvent;
-import org.sijil.core.api.ConsentRuleCodes;
+import org.sijil.core.api.access.AccessBasisKind;
+import org.sijil.core.api.access.AccessOutcome;
+import org.sijil.core.api.access.AccessRecordedEvent;
+import org.sijil.core.api.consent.ConsentRule;
 import org.sijil.core.api.DataCategory;
-import org.sijil.core.api.RecordAccessCommand;
-import org.sijil.core.api.RuleCodes;
+import org.sijil.core.api.access.RecordAccessCommand;
+import org.sijil.core.api.person.PersonRule;
 
 /** Rules of an access record: a granted read names its basis, a denied one its reason. */
 class AccessTest {
@@ -46,29 +47,29 @@ class AccessTest {
     @Test
     void recordsADeniedRead() {
         assertThat(Access.recorded(access(null, null, List.of(), AccessOutcome.DENIED,
-                ConsentRuleCodes.DENIED_NO_BASIS)).reason()).isEqualTo(ConsentRuleCodes.DENIED_NO_BASIS);
+                ConsentRule.DENIED_NO_BASIS.code())).reason()).isEqualTo(ConsentRule.DENIED_NO_BASIS.code());
     }
 
     @Test
     void rejectsAGrantedReadWithoutItsBasis() {
         rejects(access(AccessBasisKind.CONSENT, null, List.of(DataCategory.IDENTITY), AccessOutcome.GRANTED, null),
-                ConsentRuleCodes.ACCESS_RECORD_INCONSISTENT, "outcome");
+                ConsentRule.ACCESS_RECORD_INCONSISTENT.code(), "outcome");
         rejects(access(null, null, List.of(DataCategory.IDENTITY), AccessOutcome.GRANTED, null),
-                ConsentRuleCodes.ACCESS_RECORD_INCONSISTENT, "outcome");
+                ConsentRule.ACCESS_RECORD_INCONSISTENT.code(), "outcome");
     }
 
     @Test
     void rejectsADeniedReadWithoutReasonOrWithData() {
         rejects(access(null, null, List.of(), AccessOutcome.DENIED, null),
-                ConsentRuleCodes.ACCESS_RECORD_INCONSISTENT, "outcome");
+                ConsentRule.ACCESS_RECORD_INCONSISTENT.code(), "outcome");
         rejects(access(null, null, List.of(DataCategory.IDENTITY), AccessOutcome.DENIED,
-                ConsentRuleCodes.DENIED_NO_BASIS), ConsentRuleCodes.ACCESS_RECORD_INCONSISTENT, "outcome");
+                ConsentRule.DENIED_NO_BASIS.code()), ConsentRule.ACCESS_RECORD_INCONSISTENT.code(), "outcome");
     }
 
     @Test
     void rejectsAReadWithoutItsReader() {
         rejects(new RecordAccessCommand(accessId, person, null, "health", "MINISTRY", "vaccination",
                 AccessBasisKind.OFFICIAL_DUTY, null, List.of(), AccessOutcome.GRANTED, null, NOW),
-                RuleCodes.FIELD_REQUIRED, "subject");
+                FieldRule.REQUIRED.code(), "subject");
     }
 }

@@ -1,5 +1,6 @@
 package org.sijil.core.consent;
 
+import org.sijil.core.api.FieldRule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -7,15 +8,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.sijil.core.api.ConsentGrantedEvent;
-import org.sijil.core.api.ConsentRevokedEvent;
-import org.sijil.core.api.ConsentRuleCodes;
-import org.sijil.core.api.ConsentUsedEvent;
+import org.sijil.core.api.consent.ConsentGrantedEvent;
+import org.sijil.core.api.consent.ConsentRevokedEvent;
+import org.sijil.core.api.consent.ConsentRule;
+import org.sijil.core.api.consent.ConsentUsedEvent;
 import org.sijil.core.api.DataCategory;
-import org.sijil.core.api.GrantConsentCommand;
-import org.sijil.core.api.RecordConsentUseCommand;
-import org.sijil.core.api.RevokeConsentCommand;
-import org.sijil.core.api.RuleCodes;
+import org.sijil.core.api.consent.GrantConsentCommand;
+import org.sijil.core.api.consent.RecordConsentUseCommand;
+import org.sijil.core.api.consent.RevokeConsentCommand;
+import org.sijil.core.api.person.PersonRule;
 
 /** Rules of a consent: given its events, when a command, expect events or a rule code. */
 class ConsentTest {
@@ -59,53 +60,53 @@ class ConsentTest {
     @Test
     void rejectsValidityEndingBeforeItStarts() {
         registry.rejects(grant("vaccination", List.of("IDENTITY"), IN_A_YEAR, NOW.plusSeconds(3600), false),
-                ConsentRuleCodes.PERIOD_END_BEFORE_START, "validUntil");
+                ConsentRule.PERIOD_END_BEFORE_START.code(), "validUntil");
     }
 
     @Test
     void rejectsValidityEndingWhenItStarts() {
         registry.rejects(grant("vaccination", List.of("IDENTITY"), IN_A_YEAR, IN_A_YEAR, false),
-                ConsentRuleCodes.PERIOD_END_BEFORE_START, "validUntil");
+                ConsentRule.PERIOD_END_BEFORE_START.code(), "validUntil");
     }
 
     @Test
     void rejectsValidityAlreadyEnded() {
         registry.rejects(grant("vaccination", List.of("IDENTITY"), NOW.minus(Duration.ofDays(30)),
-                NOW.minus(Duration.ofDays(1)), false), ConsentRuleCodes.PERIOD_EXPIRED, "validUntil");
+                NOW.minus(Duration.ofDays(1)), false), ConsentRule.PERIOD_EXPIRED.code(), "validUntil");
     }
 
     @Test
     void rejectsUnknownCategory() {
         registry.rejects(grant("vaccination", List.of("IDENTITY", "MEDICAL_HISTORY"), NOW, IN_A_YEAR, false),
-                ConsentRuleCodes.CATEGORY_UNKNOWN, "categories");
+                ConsentRule.CATEGORY_UNKNOWN.code(), "categories");
     }
 
     @Test
     void rejectsLowerCaseCategory() {
         registry.rejects(grant("vaccination", List.of("identity"), NOW, IN_A_YEAR, false),
-                ConsentRuleCodes.CATEGORY_UNKNOWN, "categories");
+                ConsentRule.CATEGORY_UNKNOWN.code(), "categories");
     }
 
     @Test
     void rejectsNoCategory() {
         registry.rejects(grant("vaccination", List.of(), NOW, IN_A_YEAR, false),
-                ConsentRuleCodes.CATEGORIES_REQUIRED, "categories");
+                ConsentRule.CATEGORIES_REQUIRED.code(), "categories");
     }
 
     @Test
     void rejectsMissingPurpose() {
-        registry.rejects(grant(" ", List.of("IDENTITY"), NOW, IN_A_YEAR, false), RuleCodes.FIELD_REQUIRED,
+        registry.rejects(grant(" ", List.of("IDENTITY"), NOW, IN_A_YEAR, false), FieldRule.REQUIRED.code(),
                 "purposeCode");
         registry.rejects(new GrantConsentCommand(consentId, citizen, "health", "vaccination", null,
                 List.of("IDENTITY"), NOW, IN_A_YEAR, false, "online-portal", receipt, "IQ", POLICY, NOW),
-                RuleCodes.FIELD_REQUIRED, "purposeText");
+                FieldRule.REQUIRED.code(), "purposeText");
     }
 
     @Test
     void rejectsGrantWithoutHowItWasCollected() {
         registry.rejects(new GrantConsentCommand(consentId, citizen, "health", "vaccination", "text",
                 List.of("IDENTITY"), NOW, IN_A_YEAR, false, null, receipt, "IQ", POLICY, NOW),
-                RuleCodes.FIELD_REQUIRED, "collectionMethod");
+                FieldRule.REQUIRED.code(), "collectionMethod");
     }
 
     @Test
@@ -123,14 +124,14 @@ class ConsentTest {
         givenGranted(false);
         registry.when(new RevokeConsentCommand(consentId, citizen, "online-portal", NOW.plusSeconds(60)));
         registry.rejects(new RevokeConsentCommand(consentId, citizen, "online-portal", NOW.plusSeconds(120)),
-                ConsentRuleCodes.CONSENT_ALREADY_REVOKED, "consentId");
+                ConsentRule.CONSENT_ALREADY_REVOKED.code(), "consentId");
     }
 
     @Test
     void rejectsRevokingSomeoneElsesConsent() {
         givenGranted(false);
         registry.rejects(new RevokeConsentCommand(consentId, UUID.randomUUID(), "online-portal", NOW.plusSeconds(60)),
-                ConsentRuleCodes.CONSENT_NOT_YOURS, "consentId");
+                ConsentRule.CONSENT_NOT_YOURS.code(), "consentId");
         assertThat(registry.authorises(consentId, NOW.plusSeconds(61))).isTrue();
     }
 
@@ -142,7 +143,7 @@ class ConsentTest {
         assertThat(registry.lastEvent(consentId)).isEqualTo(
                 new ConsentUsedEvent(consentId, citizen, "health", first.accessId(), first.recordedAt()));
         assertThat(registry.authorises(consentId, NOW.plusSeconds(61))).isFalse();
-        registry.rejects(use(NOW.plusSeconds(120)), ConsentRuleCodes.CONSENT_ALREADY_USED, "consentId");
+        registry.rejects(use(NOW.plusSeconds(120)), ConsentRule.CONSENT_ALREADY_USED.code(), "consentId");
     }
 
     @Test
@@ -158,13 +159,13 @@ class ConsentTest {
     void rejectsUseOfRevokedConsent() {
         givenGranted(false);
         registry.when(new RevokeConsentCommand(consentId, citizen, "service-centre", NOW.plusSeconds(60)));
-        registry.rejects(use(NOW.plusSeconds(120)), ConsentRuleCodes.CONSENT_REVOKED, "consentId");
+        registry.rejects(use(NOW.plusSeconds(120)), ConsentRule.CONSENT_REVOKED.code(), "consentId");
     }
 
     @Test
     void rejectsUseAfterExpiry() {
         givenGranted(false);
-        registry.rejects(use(IN_A_YEAR), ConsentRuleCodes.CONSENT_NOT_IN_FORCE, "consentId");
+        registry.rejects(use(IN_A_YEAR), ConsentRule.CONSENT_NOT_IN_FORCE.code(), "consentId");
         assertThat(registry.authorises(consentId, IN_A_YEAR)).isFalse();
     }
 
@@ -172,8 +173,8 @@ class ConsentTest {
     void rejectsUseByAnotherMinistryOrForAnotherPurpose() {
         givenGranted(false);
         registry.rejects(new RecordConsentUseCommand(consentId, "interior", "vaccination", UUID.randomUUID(),
-                NOW.plusSeconds(60)), ConsentRuleCodes.CONSENT_NOT_COVERING, "consentId");
+                NOW.plusSeconds(60)), ConsentRule.CONSENT_NOT_COVERING.code(), "consentId");
         registry.rejects(new RecordConsentUseCommand(consentId, "health", "research", UUID.randomUUID(),
-                NOW.plusSeconds(60)), ConsentRuleCodes.CONSENT_NOT_COVERING, "consentId");
+                NOW.plusSeconds(60)), ConsentRule.CONSENT_NOT_COVERING.code(), "consentId");
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.UUID;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.axonframework.commandhandling.SimpleCommandBus;
@@ -17,9 +18,11 @@ import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageE
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateAnnotationCommandHandler;
-import org.sijil.core.api.ConsentRuleCodes;
+import org.sijil.core.api.consent.ConsentRule;
+import org.sijil.core.api.FieldRule;
 import org.sijil.core.api.RegistryRuleViolation;
-import org.sijil.core.api.RuleCodes;
+import org.sijil.core.api.Rule;
+import org.sijil.core.api.person.PersonRule;
 
 /**
  * Consents, legal bases and access records on Axon's in-memory event store, command bus and
@@ -66,8 +69,8 @@ final class InMemoryConsents {
 
     /** Expects {@code action} to break the rule {@code code}, a published one, on {@code field}. */
     static void breaksRule(ThrowingCallable action, String code, String field) {
-        assertThat(code).matches(c -> ConsentRuleCodes.englishMeanings().containsKey(c)
-                || RuleCodes.englishMeanings().containsKey(c), "a published code");
+        assertThat(Stream.of(ConsentRule.values(), PersonRule.values(), FieldRule.values()).flatMap(Stream::of)
+                .map(Rule::code)).as("published codes").contains(code);
         RegistryRuleViolation violation = catchThrowableOfType(RegistryRuleViolation.class, action);
         assertThat(violation).as("expected %s on %s", code, field).isNotNull();
         assertThat(violation.code()).as(violation.getMessage()).isEqualTo(code);

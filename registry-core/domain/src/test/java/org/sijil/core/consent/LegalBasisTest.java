@@ -1,5 +1,6 @@
 package org.sijil.core.consent;
 
+import org.sijil.core.api.FieldRule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -7,13 +8,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.sijil.core.api.ConsentRuleCodes;
+import org.sijil.core.api.consent.ConsentRule;
 import org.sijil.core.api.DataCategory;
-import org.sijil.core.api.LegalBasisRecordedEvent;
-import org.sijil.core.api.LegalBasisRepealedEvent;
-import org.sijil.core.api.RecordLegalBasisCommand;
-import org.sijil.core.api.RepealLegalBasisCommand;
-import org.sijil.core.api.RuleCodes;
+import org.sijil.core.api.consent.LegalBasisRecordedEvent;
+import org.sijil.core.api.consent.LegalBasisRepealedEvent;
+import org.sijil.core.api.consent.RecordLegalBasisCommand;
+import org.sijil.core.api.consent.RepealLegalBasisCommand;
+import org.sijil.core.api.person.PersonRule;
 
 /**
  * Rules of a legal basis. The sample law is Iraq's Public Health Law No. 89 of 1981, whose
@@ -44,17 +45,17 @@ class LegalBasisTest {
     @Test
     void rejectsValidityEndingBeforeItStarts() {
         registry.rejects(record(List.of("disease-notification"), List.of("IDENTITY"), FROM.minusDays(1)),
-                ConsentRuleCodes.PERIOD_END_BEFORE_START, "validUntil");
+                ConsentRule.PERIOD_END_BEFORE_START.code(), "validUntil");
     }
 
     @Test
     void rejectsNoPurposeAndUnknownCategoryAndMissingArticle() {
         registry.rejects(record(List.of(), List.of("IDENTITY"), null),
-                ConsentRuleCodes.LEGAL_BASIS_PURPOSES_REQUIRED, "purposes");
+                ConsentRule.LEGAL_BASIS_PURPOSES_REQUIRED.code(), "purposes");
         registry.rejects(record(List.of("disease-notification"), List.of("HEALTH"), null),
-                ConsentRuleCodes.CATEGORY_UNKNOWN, "categories");
+                ConsentRule.CATEGORY_UNKNOWN.code(), "categories");
         registry.rejects(new RecordLegalBasisCommand(id, LAW, " ", "health", List.of("x"), List.of("IDENTITY"),
-                FROM, null, NOW), RuleCodes.FIELD_REQUIRED, "article");
+                FROM, null, NOW), FieldRule.REQUIRED.code(), "article");
     }
 
     @Test
@@ -64,6 +65,6 @@ class LegalBasisTest {
         assertThat(registry.lastEvent(id))
                 .isEqualTo(new LegalBasisRepealedEvent(id, "health", "Law No. 12 of 2025", NOW.plusSeconds(60)));
         registry.rejects(new RepealLegalBasisCommand(id, "Law No. 12 of 2025", NOW.plusSeconds(120)),
-                ConsentRuleCodes.LEGAL_BASIS_ALREADY_REPEALED, "legalBasisId");
+                ConsentRule.LEGAL_BASIS_ALREADY_REPEALED.code(), "legalBasisId");
     }
 }

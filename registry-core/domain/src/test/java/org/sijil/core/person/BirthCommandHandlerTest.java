@@ -9,12 +9,17 @@ import static org.sijil.core.person.TestData.ZAINAB;
 import static org.sijil.core.person.TestData.birth;
 import static org.sijil.core.person.TestData.born;
 
+import java.security.SecureRandom;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.sijil.core.api.BirthRegisteredEvent;
-import org.sijil.core.api.DeathRegisteredEvent;
-import org.sijil.core.api.RegisterBirthCommand;
+import org.sijil.core.api.person.PersonRule;
+import org.sijil.core.nationalnumber.NationalNumber;
+import org.sijil.core.api.person.RegisteredBirth;
+import org.sijil.core.api.person.BirthRegisteredEvent;
+import org.sijil.core.api.person.DeathRegisteredEvent;
+import org.sijil.core.api.person.RegisterBirthCommand;
 import org.sijil.core.api.Sex;
 
 class BirthCommandHandlerTest {
@@ -35,7 +40,7 @@ class BirthCommandHandlerTest {
     void registersABirthWithBothParents() {
         givenParents();
         RegisterBirthCommand command = birth(child, Sex.MALE, CHILD_BORN, mother, father);
-        assertThat(registry.when(command)).isEqualTo(child);
+        assertThat(registry.when(command)).isEqualTo(new RegisteredBirth(child, command.nationalNumber()));
         assertThat(registry.events(child)).containsExactly(new BirthRegisteredEvent(child, command.nationalNumber(),
                 AHMAD, Sex.MALE, CHILD_BORN, command.placeOfBirth(), mother, father, command.registrationOffice(),
                 RECORDED_AT));
@@ -136,5 +141,50 @@ class BirthCommandHandlerTest {
         registry.given(father, new DeathRegisteredEvent(father, CHILD_BORN.minusYears(2), null, null, "o",
                 RECORDED_AT));
         registry.rejects(birth(child, Sex.MALE, CHILD_BORN, mother, father), "parent.deceased-before-birth", "fatherId");
+    }
+
+    /** The same numbers every time: a generator seeded before first use draws only from its seed. */
+    private static SecureRandom seeded() throws NoSuchAlgorithmException {
+        SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
+        random.setSeed(20261208L);
+        return random;
+    }
+
+    private RegisterBirthCommand withoutNumber() {
+        RegisterBirthCommand c = birth(child, Sex.MALE, CHILD_BORN, null, null);
+        return new RegisterBirthCommand(c.personId(), null, c.name(), c.sex(), c.dateOfBirth(), c.placeOfBirth(),
+                null, null, c.registrationOffice(), c.recordedAt());
+    }
+
+    @Test
+    void allocatesANationalNumberWhenNoneIsGiven() throws Exception {
+        InMemoryRegistry allocating = new InMemoryRegistry(seeded());
+        RegisteredBirth registered = (RegisteredBirth) allocating.when(withoutNumber());
+        assertThat(registered.nationalNumber()).isEqualTo(NationalNumber.allocate(seeded()));
+        assertThat(NationalNumber.isValid(registered.nationalNumber())).isTrue();
+        assertThat(allocating.index.claims).containsEntry(registered.nationalNumber(), child);
+        assertThat(allocating.state(child).nationalNumber()).isEqualTo(registered.nationalNumber());
+    }
+
+    @Test
+    void allocatesAnotherNumberWhenTheOneDrawnIsTaken() throws Exception {
+        SecureRandom draws = seeded();
+        String first = NationalNumber.allocate(draws);
+        String second = NationalNumber.allocate(draws);
+        InMemoryRegistry allocating = new InMemoryRegistry(seeded());
+        allocating.index.claims.put(first, UUID.randomUUID());
+        RegisteredBirth registered = (RegisteredBirth) allocating.when(withoutNumber());
+        assertThat(registered.nationalNumber()).isEqualTo(second);
+        assertThat(allocating.index.claims).containsEntry(second, child);
+    }
+
+    @Test
+    void refusesTheBirthWhenEveryNumberDrawnIsTaken() throws Exception {
+        SecureRandom draws = seeded();
+        InMemoryRegistry allocating = new InMemoryRegistry(seeded());
+        for (int i = 0; i < BirthCommandHandler.NUMBER_ATTEMPTS; i++) {
+            allocating.index.claims.put(NationalNumber.allocate(draws), UUID.randomUUID());
+        }
+        allocating.rejects(withoutNumber(), PersonRule.NATIONAL_NUMBER_TAKEN.code(), "nationalNumber");
     }
 }

@@ -3,6 +3,7 @@ package org.sijil.core.person;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -27,10 +29,10 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateAnnotationCommandHandler;
 import org.axonframework.commandhandling.AnnotationCommandHandlerAdapter;
-import org.sijil.core.api.PersonEvent;
-import org.sijil.core.api.PersonState;
+import org.sijil.core.api.person.PersonEvent;
+import org.sijil.core.api.person.PersonState;
 import org.sijil.core.api.RegistryRuleViolation;
-import org.sijil.core.api.RuleCodes;
+import org.sijil.core.api.person.PersonRule;
 
 /**
  * The write side on Axon's own in-memory infrastructure: an embedded event store, an
@@ -63,6 +65,11 @@ final class InMemoryRegistry {
     private final Map<UUID, Long> sequences = new HashMap<>();
 
     InMemoryRegistry() {
+        this(new SecureRandom());
+    }
+
+    /** @param random where the national numbers it allocates come from */
+    InMemoryRegistry(SecureRandom random) {
         SimpleCommandBus bus = SimpleCommandBus.builder().build();
         AggregateAnnotationCommandHandler.<Person>builder()
                 .aggregateType(Person.class)
@@ -70,7 +77,7 @@ final class InMemoryRegistry {
                 .repository(persons)
                 .build()
                 .subscribe(bus);
-        new AnnotationCommandHandlerAdapter<>(new BirthCommandHandler(persons, index)).subscribe(bus);
+        new AnnotationCommandHandlerAdapter<>(new BirthCommandHandler(persons, index, random)).subscribe(bus);
         new AnnotationCommandHandlerAdapter<>(new MarriageCommandHandler(persons, marriages)).subscribe(bus);
         gateway = DefaultCommandGateway.builder().commandBus(bus).build();
     }
@@ -84,7 +91,7 @@ final class InMemoryRegistry {
                     new GenericDomainEventMessage<>("Person", personId.toString(), sequence, event);
             store.publish(message);
             ids.add(message.getIdentifier());
-            if (event instanceof org.sijil.core.api.BirthRegisteredEvent birth) {
+            if (event instanceof org.sijil.core.api.person.BirthRegisteredEvent birth) {
                 index.claims.put(birth.nationalNumber(), personId);
             }
         }
@@ -98,7 +105,7 @@ final class InMemoryRegistry {
 
     /** Sends {@code command}, expects the rule {@code code} on {@code field}, and that nothing was stored. */
     RegistryRuleViolation rejects(Object command, String code, String field) {
-        assertThat(RuleCodes.englishMeanings()).containsKey(code);
+        assertThat(Stream.of(PersonRule.values()).map(PersonRule::code)).as("published codes").contains(code);
         long before = storedEventCount();
         RegistryRuleViolation violation = catchThrowableOfType(RegistryRuleViolation.class, () -> when(command));
         assertThat(violation).as("expected %s on %s", code, field).isNotNull();
@@ -148,12 +155,12 @@ final class InMemoryRegistry {
         @Override
         public void claimNationalNumber(String nationalNumber, UUID personId) {
             if (claims.containsValue(personId)) {
-                throw new RegistryRuleViolation(RuleCodes.PERSON_ALREADY_REGISTERED, "personId",
+                throw new RegistryRuleViolation(PersonRule.PERSON_ALREADY_REGISTERED, "personId",
                         "Person already registered");
             }
             UUID holder = claims.get(nationalNumber);
             if (holder != null) {
-                throw new RegistryRuleViolation(RuleCodes.NATIONAL_NUMBER_TAKEN, "nationalNumber",
+                throw new RegistryRuleViolation(PersonRule.NATIONAL_NUMBER_TAKEN, "nationalNumber",
                         "National number already taken");
             }
             claims.put(nationalNumber, personId);
@@ -169,7 +176,7 @@ final class InMemoryRegistry {
         public void claim(String cardNumber, UUID personId) {
             UUID holder = holders.putIfAbsent(cardNumber, personId);
             if (holder != null && !holder.equals(personId)) {
-                throw new RegistryRuleViolation(RuleCodes.ID_CARD_NUMBER_TAKEN, "cardNumber",
+                throw new RegistryRuleViolation(PersonRule.ID_CARD_NUMBER_TAKEN, "cardNumber",
                         "Card number held by another person");
             }
             if (holder == null) {

@@ -14,13 +14,13 @@ import static org.sijil.core.person.TestData.name;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.sijil.core.api.DeathRegisteredEvent;
-import org.sijil.core.api.DivorceRegisteredEvent;
-import org.sijil.core.api.MarriageRegisteredEvent;
-import org.sijil.core.api.PersonState;
-import org.sijil.core.api.RegisterDivorceCommand;
+import org.sijil.core.api.person.DeathRegisteredEvent;
+import org.sijil.core.api.person.DivorceRegisteredEvent;
+import org.sijil.core.api.person.MarriageRegisteredEvent;
+import org.sijil.core.api.person.PersonState;
+import org.sijil.core.api.person.RegisterDivorceCommand;
 import org.sijil.core.api.Sex;
-import org.sijil.core.api.SpouseRole;
+import org.sijil.core.api.person.SpouseRole;
 
 class MarriageCommandHandlerTest {
 

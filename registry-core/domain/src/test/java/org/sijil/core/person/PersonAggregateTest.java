@@ -1,5 +1,7 @@
 package org.sijil.core.person;
 
+import org.sijil.core.api.person.RegisteredBirth;
+import org.sijil.core.api.FieldRule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sijil.core.person.TestData.BAGHDAD;
 import static org.sijil.core.person.TestData.BASRA;
@@ -11,6 +13,7 @@ import static org.sijil.core.person.TestData.ZAINAB;
 import static org.sijil.core.person.TestData.born;
 import static org.sijil.core.person.TestData.name;
 
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
@@ -28,27 +31,27 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.sijil.core.api.BirthRegisteredEvent;
-import org.sijil.core.api.ChangeNameCommand;
-import org.sijil.core.api.ChangeResidenceCommand;
-import org.sijil.core.api.CorrectionRecordedEvent;
-import org.sijil.core.api.DeathRegisteredEvent;
-import org.sijil.core.api.ErasePersonCommand;
-import org.sijil.core.api.IdCardIssuedEvent;
-import org.sijil.core.api.IdCardRevokedEvent;
-import org.sijil.core.api.IssueIdCardCommand;
-import org.sijil.core.api.NameChangedEvent;
-import org.sijil.core.api.PersonErasedEvent;
+import org.sijil.core.api.person.BirthRegisteredEvent;
+import org.sijil.core.api.person.ChangeNameCommand;
+import org.sijil.core.api.person.ChangeResidenceCommand;
+import org.sijil.core.api.person.CorrectionRecordedEvent;
+import org.sijil.core.api.person.DeathRegisteredEvent;
+import org.sijil.core.api.person.ErasePersonCommand;
+import org.sijil.core.api.person.IdCardIssuedEvent;
+import org.sijil.core.api.person.IdCardRevokedEvent;
+import org.sijil.core.api.person.IssueIdCardCommand;
+import org.sijil.core.api.person.NameChangedEvent;
+import org.sijil.core.api.person.PersonErasedEvent;
 import org.sijil.core.api.PersonName;
-import org.sijil.core.api.PersonState;
+import org.sijil.core.api.person.PersonState;
 import org.sijil.core.api.Place;
-import org.sijil.core.api.RecordCorrectionCommand;
-import org.sijil.core.api.RegisterBirthCommand;
-import org.sijil.core.api.RegisterDeathCommand;
+import org.sijil.core.api.person.RecordCorrectionCommand;
+import org.sijil.core.api.person.RegisterBirthCommand;
+import org.sijil.core.api.person.RegisterDeathCommand;
 import org.sijil.core.api.RegistryRuleViolation;
-import org.sijil.core.api.ResidenceChangedEvent;
-import org.sijil.core.api.RevokeIdCardCommand;
-import org.sijil.core.api.RuleCodes;
+import org.sijil.core.api.person.ResidenceChangedEvent;
+import org.sijil.core.api.person.RevokeIdCardCommand;
+import org.sijil.core.api.person.PersonRule;
 import org.sijil.core.api.Sex;
 import org.sijil.core.person.InMemoryRegistry.InMemoryIdCardIndex;
 
@@ -111,7 +114,7 @@ class PersonAggregateTest {
                 .when(death(BORN.minusDays(1)))
                 .expectNoEvents()
                 .expectException(RegistryRuleViolation.class)
-                .expectException(violationOf(RuleCodes.DEATH_BEFORE_BIRTH, "dateOfDeath"));
+                .expectException(violationOf(PersonRule.DEATH_BEFORE_BIRTH.code(), "dateOfDeath"));
     }
 
     @Test
@@ -120,7 +123,7 @@ class PersonAggregateTest {
                 .when(death(TODAY.plusDays(1)))
                 .expectNoEvents()
                 .expectException(RegistryRuleViolation.class)
-                .expectException(violationOf(RuleCodes.DATE_IN_FUTURE, "dateOfDeath"));
+                .expectException(violationOf(PersonRule.DATE_IN_FUTURE.code(), "dateOfDeath"));
     }
 
     @Test
@@ -129,7 +132,7 @@ class PersonAggregateTest {
                 .when(death(LocalDate.of(2019, 12, 31)))
                 .expectNoEvents()
                 .expectException(RegistryRuleViolation.class)
-                .expectException(violationOf(RuleCodes.DEATH_BEFORE_LAST_EVENT, "dateOfDeath"));
+                .expectException(violationOf(PersonRule.DEATH_BEFORE_LAST_EVENT.code(), "dateOfDeath"));
     }
 
     @Test
@@ -138,7 +141,7 @@ class PersonAggregateTest {
                 .when(new RegisterDeathCommand(id, null, LocalDate.of(2024, 3, 1), BAGHDAD, CAUSE, " ", RECORDED_AT))
                 .expectNoEvents()
                 .expectException(RegistryRuleViolation.class)
-                .expectException(violationOf(RuleCodes.FIELD_REQUIRED, "registrationOffice"));
+                .expectException(violationOf(FieldRule.REQUIRED.code(), "registrationOffice"));
     }
 
     @Test
@@ -147,7 +150,7 @@ class PersonAggregateTest {
                 .when(new RegisterDeathCommand(id, null, LocalDate.of(2024, 3, 1), BAGHDAD, CAUSE, OFFICE, null))
                 .expectNoEvents()
                 .expectException(RegistryRuleViolation.class)
-                .expectException(violationOf(RuleCodes.FIELD_REQUIRED, "recordedAt"));
+                .expectException(violationOf(FieldRule.REQUIRED.code(), "recordedAt"));
     }
 
     // ---------------------------------------------------------------------------- after death
@@ -173,7 +176,7 @@ class PersonAggregateTest {
         given.when(command.of(id, idOfGiven(0)))
                 .expectNoEvents()
                 .expectException(RegistryRuleViolation.class)
-                .expectException(violationOf(RuleCodes.PERSON_DECEASED, "personId"));
+                .expectException(violationOf(PersonRule.PERSON_DECEASED.code(), "personId"));
     }
 
     @Test
@@ -182,7 +185,7 @@ class PersonAggregateTest {
         given.when(correction(idOfGiven(0), newDateOfBirth(LocalDate.of(1990, 6, 14))))
                 .expectNoEvents()
                 .expectException(RegistryRuleViolation.class)
-                .expectException(violationOf(RuleCodes.PERSON_DECEASED, "correctedEventId"));
+                .expectException(violationOf(PersonRule.PERSON_DECEASED.code(), "correctedEventId"));
     }
 
     @Test
@@ -228,7 +231,7 @@ class PersonAggregateTest {
                         RECORDED_AT))
                 .expectNoEvents()
                 .expectException(RegistryRuleViolation.class)
-                .expectException(violationOf(RuleCodes.NAME_INCOMPLETE, "newName"));
+                .expectException(violationOf(PersonRule.NAME_INCOMPLETE.code(), "newName"));
     }
 
     @Test
@@ -237,7 +240,7 @@ class PersonAggregateTest {
                 .when(new ChangeNameCommand(id, null, HASAN, LocalDate.of(2024, 2, 1), "", OFFICE, RECORDED_AT))
                 .expectNoEvents()
                 .expectException(RegistryRuleViolation.class)
-                .expectException(violationOf(RuleCodes.FIELD_REQUIRED, "legalReference"));
+                .expectException(violationOf(FieldRule.REQUIRED.code(), "legalReference"));
     }
 
     @Test
@@ -246,7 +249,7 @@ class PersonAggregateTest {
                 .when(new ChangeNameCommand(id, null, HASAN, BORN.minusDays(1), NAME_DECISION, OFFICE, RECORDED_AT))
                 .expectNoEvents()
                 .expectException(RegistryRuleViolation.class)
-                .expectException(violationOf(RuleCodes.DATE_BEFORE_BIRTH, "effectiveDate"));
+                .expectException(violationOf(PersonRule.DATE_BEFORE_BIRTH.code(), "effectiveDate"));
     }
 
     @Test
@@ -255,7 +258,7 @@ class PersonAggregateTest {
                 .when(new ChangeNameCommand(id, null, HASAN, TODAY.plusDays(1), NAME_DECISION, OFFICE, RECORDED_AT))
                 .expectNoEvents()
                 .expectException(RegistryRuleViolation.class)
-                .expectException(violationOf(RuleCodes.DATE_IN_FUTURE, "effectiveDate"));
+                .expectException(violationOf(PersonRule.DATE_IN_FUTURE.code(), "effectiveDate"));
     }
 
     // -------------------------------------------------------------------------------- residence
@@ -274,7 +277,7 @@ class PersonAggregateTest {
                 .when(new ChangeResidenceCommand(id, null, BASRA, BORN.minusDays(1), OFFICE, RECORDED_AT))
                 .expectNoEvents()
                 .expectException(RegistryRuleViolation.class)
-                .expectException(violationOf(RuleCodes.DATE_BEFORE_BIRTH, "since"));
+                .expectException(violationOf(PersonRule.DATE_BEFORE_BIRTH.code(), "since"));
     }
 
     @Test
@@ -284,7 +287,7 @@ class PersonAggregateTest {
                         OFFICE, RECORDED_AT))
                 .expectNoEvents()
                 .expectException(RegistryRuleViolation.class)
-                .expectException(violationOf(RuleCodes.PLACE_INCOMPLETE, "residence"));
+                .expectException(violationOf(PersonRule.PLACE_INCOMPLETE.code(), "residence"));
     }
 
     @Test
@@ -293,7 +296,7 @@ class PersonAggregateTest {
                 .when(new ChangeResidenceCommand(id, null, BASRA, null, OFFICE, RECORDED_AT))
                 .expectNoEvents()
                 .expectException(RegistryRuleViolation.class)
-                .expectException(violationOf(RuleCodes.FIELD_REQUIRED, "since"));
+                .expectException(violationOf(FieldRule.REQUIRED.code(), "since"));
     }
 
     // ---------------------------------------------------------------------------------- ID cards
@@ -313,7 +316,7 @@ class PersonAggregateTest {
                 .when(new IssueIdCardCommand(id, null, CARD, CARD_ISSUED, CARD_ISSUED, OFFICE, RECORDED_AT))
                 .expectNoEvents()
                 .expectException(RegistryRuleViolation.class)
-                .expectException(violationOf(RuleCodes.ID_CARD_EXPIRY_NOT_AFTER_ISSUE, "expiresOn"));
+                .expectException(violationOf(PersonRule.ID_CARD_EXPIRY_NOT_AFTER_ISSUE.code(), "expiresOn"));
     }
 
     @Test
@@ -323,7 +326,7 @@ class PersonAggregateTest {
                         OFFICE, RECORDED_AT))
                 .expectNoEvents()
                 .expectException(RegistryRuleViolation.class)
-                .expectException(violationOf(RuleCodes.ID_CARD_DUPLICATE, "cardNumber"));
+                .expectException(violationOf(PersonRule.ID_CARD_DUPLICATE.code(), "cardNumber"));
     }
 
     @Test
@@ -334,7 +337,7 @@ class PersonAggregateTest {
                 .when(new IssueIdCardCommand(id, null, CARD, CARD_ISSUED, CARD_EXPIRES, OFFICE, RECORDED_AT))
                 .expectNoEvents()
                 .expectException(RegistryRuleViolation.class)
-                .expectException(violationOf(RuleCodes.ID_CARD_NUMBER_TAKEN, "cardNumber"));
+                .expectException(violationOf(PersonRule.ID_CARD_NUMBER_TAKEN.code(), "cardNumber"));
         assertThat(cards.holders).containsExactly(Map.entry(CARD, otherHolder));
     }
 
@@ -352,7 +355,7 @@ class PersonAggregateTest {
                 .when(new IssueIdCardCommand(id, null, CARD, BORN.minusDays(1), CARD_EXPIRES, OFFICE, RECORDED_AT))
                 .expectNoEvents()
                 .expectException(RegistryRuleViolation.class)
-                .expectException(violationOf(RuleCodes.DATE_BEFORE_BIRTH, "issuedOn"));
+                .expectException(violationOf(PersonRule.DATE_BEFORE_BIRTH.code(), "issuedOn"));
     }
 
     @Test
@@ -361,7 +364,7 @@ class PersonAggregateTest {
                 .when(new IssueIdCardCommand(id, null, null, CARD_ISSUED, CARD_EXPIRES, OFFICE, RECORDED_AT))
                 .expectNoEvents()
                 .expectException(RegistryRuleViolation.class)
-                .expectException(violationOf(RuleCodes.FIELD_REQUIRED, "cardNumber"));
+                .expectException(violationOf(FieldRule.REQUIRED.code(), "cardNumber"));
     }
 
     @Test
@@ -379,7 +382,7 @@ class PersonAggregateTest {
                 .when(revoke("B7654321", LocalDate.of(2024, 3, 1)))
                 .expectNoEvents()
                 .expectException(RegistryRuleViolation.class)
-                .expectException(violationOf(RuleCodes.ID_CARD_NOT_HELD, "cardNumber"));
+                .expectException(violationOf(PersonRule.ID_CARD_NOT_HELD.code(), "cardNumber"));
     }
 
     @Test
@@ -389,7 +392,7 @@ class PersonAggregateTest {
                 .when(revoke(CARD, LocalDate.of(2024, 3, 1)))
                 .expectNoEvents()
                 .expectException(RegistryRuleViolation.class)
-                .expectException(violationOf(RuleCodes.ID_CARD_ALREADY_REVOKED, "cardNumber"));
+                .expectException(violationOf(PersonRule.ID_CARD_ALREADY_REVOKED.code(), "cardNumber"));
     }
 
     @Test
@@ -398,7 +401,7 @@ class PersonAggregateTest {
                 .when(revoke(CARD, CARD_ISSUED.minusDays(1)))
                 .expectNoEvents()
                 .expectException(RegistryRuleViolation.class)
-                .expectException(violationOf(RuleCodes.ID_CARD_REVOKED_BEFORE_ISSUE, "revokedOn"));
+                .expectException(violationOf(PersonRule.ID_CARD_REVOKED_BEFORE_ISSUE.code(), "revokedOn"));
     }
 
     @Test
@@ -407,7 +410,7 @@ class PersonAggregateTest {
                 .when(revoke(CARD, TODAY.plusDays(1)))
                 .expectNoEvents()
                 .expectException(RegistryRuleViolation.class)
-                .expectException(violationOf(RuleCodes.DATE_IN_FUTURE, "revokedOn"));
+                .expectException(violationOf(PersonRule.DATE_IN_FUTURE.code(), "revokedOn"));
     }
 
     @Test
@@ -416,7 +419,7 @@ class PersonAggregateTest {
                 .when(new RevokeIdCardCommand(id, null, CARD, LocalDate.of(2024, 3, 1), null, OFFICE, RECORDED_AT))
                 .expectNoEvents()
                 .expectException(RegistryRuleViolation.class)
-                .expectException(violationOf(RuleCodes.FIELD_REQUIRED, "reason"));
+                .expectException(violationOf(FieldRule.REQUIRED.code(), "reason"));
     }
 
     // ------------------------------------------------------------------------------ corrections
@@ -484,7 +487,7 @@ class PersonAggregateTest {
                 .when(correction(UUID.randomUUID().toString(), newDateOfBirth(LocalDate.of(1990, 6, 14))))
                 .expectNoEvents()
                 .expectException(RegistryRuleViolation.class)
-                .expectException(violationOf(RuleCodes.CORRECTION_UNKNOWN_EVENT, "correctedEventId"));
+                .expectException(violationOf(PersonRule.CORRECTION_UNKNOWN_EVENT.code(), "correctedEventId"));
     }
 
     @Test
@@ -498,7 +501,7 @@ class PersonAggregateTest {
                 .when(correction(zainabsBirthId, newDateOfBirth(LocalDate.of(1990, 6, 14))))
                 .expectNoEvents()
                 .expectException(RegistryRuleViolation.class)
-                .expectException(violationOf(RuleCodes.CORRECTION_UNKNOWN_EVENT, "correctedEventId"));
+                .expectException(violationOf(PersonRule.CORRECTION_UNKNOWN_EVENT.code(), "correctedEventId"));
     }
 
     @Test
@@ -507,7 +510,7 @@ class PersonAggregateTest {
         given.when(correction(idOfGiven(0), new Corrections(null, null, null, null, null)))
                 .expectNoEvents()
                 .expectException(RegistryRuleViolation.class)
-                .expectException(violationOf(RuleCodes.CORRECTION_EMPTY, null));
+                .expectException(violationOf(PersonRule.CORRECTION_EMPTY.code(), null));
     }
 
     @Test
@@ -516,7 +519,7 @@ class PersonAggregateTest {
         given.when(correction(idOfGiven(0), newDateOfDeath(LocalDate.of(2020, 1, 1))))
                 .expectNoEvents()
                 .expectException(RegistryRuleViolation.class)
-                .expectException(violationOf(RuleCodes.CORRECTION_NOT_APPLICABLE, "dateOfDeath"));
+                .expectException(violationOf(PersonRule.CORRECTION_NOT_APPLICABLE.code(), "dateOfDeath"));
     }
 
     @Test
@@ -525,7 +528,7 @@ class PersonAggregateTest {
         given.when(correction(idOfGiven(1), new Corrections(null, Sex.FEMALE, null, null, null)))
                 .expectNoEvents()
                 .expectException(RegistryRuleViolation.class)
-                .expectException(violationOf(RuleCodes.CORRECTION_NOT_APPLICABLE, "sex"));
+                .expectException(violationOf(PersonRule.CORRECTION_NOT_APPLICABLE.code(), "sex"));
     }
 
     @Test
@@ -534,7 +537,7 @@ class PersonAggregateTest {
         given.when(correction(idOfGiven(1), newName(HASAN)))
                 .expectNoEvents()
                 .expectException(RegistryRuleViolation.class)
-                .expectException(violationOf(RuleCodes.CORRECTION_NOT_APPLICABLE, "name"));
+                .expectException(violationOf(PersonRule.CORRECTION_NOT_APPLICABLE.code(), "name"));
     }
 
     @Test
@@ -543,7 +546,7 @@ class PersonAggregateTest {
         given.when(correction(idOfGiven(0), newName(name("محمّد", "علي", "حسين", "الجبوري", null, null))))
                 .expectNoEvents()
                 .expectException(RegistryRuleViolation.class)
-                .expectException(violationOf(RuleCodes.NAME_INCOMPLETE, "name"));
+                .expectException(violationOf(PersonRule.NAME_INCOMPLETE.code(), "name"));
     }
 
     @Test
@@ -552,7 +555,7 @@ class PersonAggregateTest {
         given.when(correction(idOfGiven(0), new Corrections(null, null, null, new Place("", "KARKH", null), null)))
                 .expectNoEvents()
                 .expectException(RegistryRuleViolation.class)
-                .expectException(violationOf(RuleCodes.PLACE_INCOMPLETE, "placeOfBirth"));
+                .expectException(violationOf(PersonRule.PLACE_INCOMPLETE.code(), "placeOfBirth"));
     }
 
     @Test
@@ -561,7 +564,7 @@ class PersonAggregateTest {
         given.when(correction(idOfGiven(0), newDateOfBirth(TODAY.plusDays(1))))
                 .expectNoEvents()
                 .expectException(RegistryRuleViolation.class)
-                .expectException(violationOf(RuleCodes.DATE_IN_FUTURE, "dateOfBirth"));
+                .expectException(violationOf(PersonRule.DATE_IN_FUTURE.code(), "dateOfBirth"));
     }
 
     @Test
@@ -570,7 +573,7 @@ class PersonAggregateTest {
         given.when(correction(idOfGiven(0), newDateOfBirth(LocalDate.of(2001, 1, 1))))
                 .expectNoEvents()
                 .expectException(RegistryRuleViolation.class)
-                .expectException(violationOf(RuleCodes.DATE_BEFORE_BIRTH, "dateOfBirth"));
+                .expectException(violationOf(PersonRule.DATE_BEFORE_BIRTH.code(), "dateOfBirth"));
     }
 
     @Test
@@ -579,7 +582,7 @@ class PersonAggregateTest {
         given.when(correction(idOfGiven(1), newDateOfDeath(BORN.minusDays(1))))
                 .expectNoEvents()
                 .expectException(RegistryRuleViolation.class)
-                .expectException(violationOf(RuleCodes.DEATH_BEFORE_BIRTH, "dateOfDeath"));
+                .expectException(violationOf(PersonRule.DEATH_BEFORE_BIRTH.code(), "dateOfDeath"));
     }
 
     @Test
@@ -589,7 +592,7 @@ class PersonAggregateTest {
         given.when(correction(idOfGiven(2), newDateOfDeath(LocalDate.of(2019, 12, 31))))
                 .expectNoEvents()
                 .expectException(RegistryRuleViolation.class)
-                .expectException(violationOf(RuleCodes.DEATH_BEFORE_LAST_EVENT, "dateOfDeath"));
+                .expectException(violationOf(PersonRule.DEATH_BEFORE_LAST_EVENT.code(), "dateOfDeath"));
     }
 
     @Test
@@ -598,7 +601,7 @@ class PersonAggregateTest {
         given.when(correction(idOfGiven(1), newDateOfDeath(TODAY.plusDays(1))))
                 .expectNoEvents()
                 .expectException(RegistryRuleViolation.class)
-                .expectException(violationOf(RuleCodes.DATE_IN_FUTURE, "dateOfDeath"));
+                .expectException(violationOf(PersonRule.DATE_IN_FUTURE.code(), "dateOfDeath"));
     }
 
     @Test
@@ -608,7 +611,7 @@ class PersonAggregateTest {
                         LocalDate.of(1990, 6, 14), null, null, "clerical error", OFFICE, RECORDED_AT))
                 .expectNoEvents()
                 .expectException(RegistryRuleViolation.class)
-                .expectException(violationOf(RuleCodes.DATE_IN_FUTURE, "judgmentDate"));
+                .expectException(violationOf(PersonRule.DATE_IN_FUTURE.code(), "judgmentDate"));
     }
 
     @Test
@@ -618,7 +621,7 @@ class PersonAggregateTest {
                         LocalDate.of(1990, 6, 14), null, null, "clerical error", OFFICE, RECORDED_AT))
                 .expectNoEvents()
                 .expectException(RegistryRuleViolation.class)
-                .expectException(violationOf(RuleCodes.FIELD_REQUIRED, "court"));
+                .expectException(violationOf(FieldRule.REQUIRED.code(), "court"));
     }
 
     // ---------------------------------------------------------------------------------- erasure
@@ -643,7 +646,7 @@ class PersonAggregateTest {
                 .when(new ErasePersonCommand(id, "", RECORDED_AT))
                 .expectNoEvents()
                 .expectException(RegistryRuleViolation.class)
-                .expectException(violationOf(RuleCodes.FIELD_REQUIRED, "legalReference"));
+                .expectException(violationOf(FieldRule.REQUIRED.code(), "legalReference"));
     }
 
     /** Each command a person's record handles, built for a person and the id of their birth event. */
@@ -675,7 +678,7 @@ class PersonAggregateTest {
         given.when(command.of(id, idOfGiven(0)))
                 .expectNoEvents()
                 .expectException(RegistryRuleViolation.class)
-                .expectException(violationOf(RuleCodes.PERSON_ERASED, "personId"));
+                .expectException(violationOf(PersonRule.PERSON_ERASED.code(), "personId"));
     }
 
     // ------------------------------------------------------------------------------------ birth
@@ -685,12 +688,13 @@ class PersonAggregateTest {
         // The birth is handled outside the aggregate, which it creates; without parents to read,
         // the fixture can hold the only aggregate involved. Claims of national numbers succeed.
         fixture.registerAnnotatedCommandHandler(
-                new BirthCommandHandler(fixture.getRepository(), (nationalNumber, personId) -> { }));
+                new BirthCommandHandler(fixture.getRepository(), (nationalNumber, personId) -> { },
+                        new SecureRandom()));
         RegisterBirthCommand birth = TestData.birth(id, Sex.MALE, BORN, null, null);
         fixture.givenNoPriorActivity()
                 .when(birth)
                 .expectSuccessfulHandlerExecution()
-                .expectResultMessagePayload(id)
+                .expectResultMessagePayload(new RegisteredBirth(id, birth.nationalNumber()))
                 .expectEvents(new BirthRegisteredEvent(id, birth.nationalNumber(), birth.name(), Sex.MALE, BORN,
                         birth.placeOfBirth(), null, null, OFFICE, RECORDED_AT));
     }

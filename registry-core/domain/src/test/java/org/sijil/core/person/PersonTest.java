@@ -12,18 +12,18 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.sijil.core.api.BirthRegisteredEvent;
-import org.sijil.core.api.ChangeResidenceCommand;
-import org.sijil.core.api.IdCardIssuedEvent;
-import org.sijil.core.api.IdCardRevokedEvent;
-import org.sijil.core.api.MarriageRegisteredEvent;
-import org.sijil.core.api.NameChangedEvent;
-import org.sijil.core.api.PersonErasedEvent;
-import org.sijil.core.api.PersonState;
-import org.sijil.core.api.RecordCorrectionCommand;
-import org.sijil.core.api.ResidenceChangedEvent;
+import org.sijil.core.api.person.BirthRegisteredEvent;
+import org.sijil.core.api.person.ChangeResidenceCommand;
+import org.sijil.core.api.person.IdCardIssuedEvent;
+import org.sijil.core.api.person.IdCardRevokedEvent;
+import org.sijil.core.api.person.MarriageRegisteredEvent;
+import org.sijil.core.api.person.NameChangedEvent;
+import org.sijil.core.api.person.PersonErasedEvent;
+import org.sijil.core.api.person.PersonState;
+import org.sijil.core.api.person.RecordCorrectionCommand;
+import org.sijil.core.api.person.ResidenceChangedEvent;
 import org.sijil.core.api.Sex;
-import org.sijil.core.api.SpouseRole;
+import org.sijil.core.api.person.SpouseRole;
 
 /**
  * One person's record where {@link PersonAggregateTest}'s fixture does not reach: commands chained

@@ -3,12 +3,12 @@ package org.sijil.core.person;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-import org.sijil.core.api.BirthRegisteredEvent;
+import org.sijil.core.api.person.BirthRegisteredEvent;
 import org.sijil.core.api.LineageName;
 import org.sijil.core.api.PersonName;
 import org.sijil.core.api.Place;
-import org.sijil.core.api.RegisterBirthCommand;
-import org.sijil.core.api.RegisterMarriageCommand;
+import org.sijil.core.api.person.RegisterBirthCommand;
+import org.sijil.core.api.person.RegisterMarriageCommand;
 import org.sijil.core.api.Sex;
 import org.sijil.core.nationalnumber.NationalNumber;
 

@@ -1,4 +1,0 @@
-package org.sijil.core.api;
-
-/** The role a person takes in a marriage contract under Iraqi personal-status law. */
-public enum SpouseRole { HUSBAND, WIFE }

@@ -1,0 +1,4 @@
+package org.sijil.core.api.person;
+
+/** The role a person takes in a marriage contract under Iraqi personal-status law. */
+public enum SpouseRole { HUSBAND, WIFE }
