@@ -40,22 +40,25 @@ import org.sijil.crypto.sign.SigningKey;
  * Builds a real trail in PostgreSQL without the application: event rows signed with a
  * {@link SigningKey} over their canonical entries, the log's leaves and stored hashes laid out with
  * {@link StoredHashes}, and checkpoints signed with a {@link NoteSigner} — what the application
- * and its sequencer write, reproduced from the published formats.
+ * and its sequencer write, reproduced from the published formats. Public, in the test jar, for the
+ * verifier's benchmark ({@code ops/bench}).
  */
-final class TrailFixture implements AutoCloseable {
+public final class TrailFixture implements AutoCloseable {
 
     static final String ORIGIN = "sijil.test/log";
-    static final String PERSON_EVENT = "org.sijil.core.api.";
+    public static final String PERSON_EVENT = "org.sijil.core.api.";
+    /** How many rows the verifier fetches at a time, for a baseline that reads as it reads. */
+    public static final int VERIFIER_FETCH_SIZE = JdbcTrail.FETCH_SIZE;
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
     final ObjectMapper json = new ObjectMapper();
-    final String jdbcUrl;
-    final Connection connection;
-    final NoteSigner logSigner = NoteSigner.generate(ORIGIN, RANDOM);
+    public final String jdbcUrl;
+    public final Connection connection;
+    public final NoteSigner logSigner = NoteSigner.generate(ORIGIN, RANDOM);
     final byte[] masterKey = FieldCipher.newDataKey(RANDOM);
-    SigningKey signingKey = SigningKey.generate(RANDOM);
+    public SigningKey signingKey = SigningKey.generate(RANDOM);
 
     private final MemoryHashStore tree = new MemoryHashStore();
     private final Map<String, Long> sequences = new HashMap<>();
@@ -65,7 +68,7 @@ final class TrailFixture implements AutoCloseable {
     private Instant clock = Instant.parse("2024-01-01T00:00:00Z");
 
     /** An event to store. */
-    record NewEvent(String aggregateId, String payloadType, byte[] payload, Instant timestamp) {
+    public record NewEvent(String aggregateId, String payloadType, byte[] payload, Instant timestamp) {
     }
 
     private record Pending(long globalIndex, String eventId, byte[] leafHash) {
@@ -81,7 +84,7 @@ final class TrailFixture implements AutoCloseable {
     }
 
     /** A fresh database in {@code postgres} with the trail tables. */
-    static TrailFixture create(EmbeddedPostgres postgres) throws SQLException, IOException {
+    public static TrailFixture create(EmbeddedPostgres postgres) throws SQLException, IOException {
         String name = "trail" + DATABASES.incrementAndGet();
         try (Connection admin = postgres.getPostgresDatabase().getConnection();
              Statement statement = admin.createStatement()) {
@@ -101,7 +104,7 @@ final class TrailFixture implements AutoCloseable {
     }
 
     /** Stores the events in one batch, signing them on every core; returns their event ids. */
-    List<String> appendAll(List<NewEvent> events) throws SQLException {
+    public List<String> appendAll(List<NewEvent> events) throws SQLException {
         SigningKey key = signingKey;
         List<SignedEntry> entries = new ArrayList<>(events.size());
         for (NewEvent event : events) {
@@ -146,7 +149,7 @@ final class TrailFixture implements AutoCloseable {
     }
 
     /** Appends every stored event not yet logged to the log, in global-index order. */
-    void sequence() throws SQLException {
+    public void sequence() throws SQLException {
         sequenceExcept(null);
     }
 
@@ -196,7 +199,7 @@ final class TrailFixture implements AutoCloseable {
     }
 
     /** Signs and stores a checkpoint of the log as it is now. */
-    long checkpoint() throws SQLException {
+    public long checkpoint() throws SQLException {
         long size = tree.size();
         byte[] root;
         try {
@@ -219,7 +222,7 @@ final class TrailFixture implements AutoCloseable {
         }
     }
 
-    long size() {
+    public long size() {
         return tree.size();
     }
 
@@ -235,7 +238,7 @@ final class TrailFixture implements AutoCloseable {
     }
 
     /** Writes {@code keys.json} as {@code GET /api/v1/keys} publishes it; the last key is active. */
-    Path writeKeys(Path file, SigningKey... keys) throws IOException {
+    public Path writeKeys(Path file, SigningKey... keys) throws IOException {
         ArrayNode array = json.createArrayNode();
         for (int i = 0; i < keys.length; i++) {
             array.addObject()
