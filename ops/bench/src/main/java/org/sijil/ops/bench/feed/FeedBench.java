@@ -80,8 +80,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * and a raw idempotent {@code acks=all} KafkaProducer loop does the same with the relay's keys and
  * headers (a second reference). Prints each and the ratios.
  *
- * <p>Usage: {@code java ... FeedBench [events [batch-size]]} (defaults 20000 and 1000); see
- * docs/benchmarks.md.
+ * <p>Usage: {@code java -jar ops/bench/target/sijil-bench.jar feed [events [batch-size]]} (defaults 20000
+ * and 1000); see docs/benchmarks.md.
  */
 public final class FeedBench {
 

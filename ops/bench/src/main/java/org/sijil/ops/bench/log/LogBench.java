@@ -51,7 +51,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  *       events appended to the log per second, against a plain JDBC read of the same rows.</li>
  * </ul>
  *
- * Run: {@code ./mvnw -B -pl ops/log-bench -Pbench verify -Dbench.args="proofs 10000000"}.
+ * Run: {@code java -Xmx2g -jar ops/bench/target/sijil-bench.jar log proofs 10000000} (docs/benchmarks.md).
  * PostgreSQL runs with {@code fsync} and {@code synchronous_commit} on.
  */
 public final class LogBench {

@@ -72,8 +72,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *       a loaded machine adds); then the plans of the slowest full-lineage query.</li>
  * </ol>
  *
- * <p>Run: {@code ./mvnw -B -q install -DskipTests && ./mvnw -B -q -pl ops/view-bench exec:java
- * -Dexec.mainClass=org.sijil.bench.view.SearchBench -Dexec.args='persons=1000000'}. Other arguments:
+ * <p>Run: {@code java -jar ops/bench/target/sijil-bench.jar search persons=1000000} (docs/benchmarks.md).
+ * Other arguments:
  * {@code queries=500} (measured per case), {@code warmup=50}, {@code hold=0} (seconds to keep the
  * seeded database up before measuring, to look into it with {@code psql}).
  */

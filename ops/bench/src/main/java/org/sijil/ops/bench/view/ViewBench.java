@@ -85,8 +85,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       persons, against the exact national-number lookup.</li>
  * </ol>
  *
- * <p>Run: {@code ./mvnw -B -q install -DskipTests && ./mvnw -B -q -pl ops/view-bench exec:java
- * -Dexec.args="PERSONS [SEGMENTS [no-search]]"}; {@code SEGMENTS} (default 1) is
+ * <p>Run: {@code java -jar ops/bench/target/sijil-bench.jar view PERSONS [SEGMENTS [no-search]]}
+ * (docs/benchmarks.md); {@code SEGMENTS} (default 1) is
  * {@code sijil.query.segments}, the person view's processor threads (the planning view always runs
  * one); {@code no-search} leaves the search measurement out.
  */
