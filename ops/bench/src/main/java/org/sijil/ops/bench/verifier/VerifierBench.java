@@ -20,8 +20,8 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.UUID;
 import org.sijil.ops.bench.BenchApplication;
-import org.sijil.ops.verifier.TrailFixture;
 import org.sijil.ops.verifier.VerifierCli;
+import org.sijil.ops.verifier.fixture.TrailFixture;
 
 /**
  * Times full verification against a plain sequential read of the same rows, on a synthetic trail
@@ -130,7 +130,7 @@ public final class VerifierBench {
                             + "d.type, d.aggregateidentifier, d.sequencenumber, d.payloadtype, d.payloadrevision, "
                             + "d.timestamp, d.payload, d.metadata, d.signingkeyid, d.signature FROM log_leaf l "
                             + "LEFT JOIN domainevententry d ON d.globalindex = l.global_index ORDER BY l.leaf_index")) {
-                statement.setFetchSize(TrailFixture.VERIFIER_FETCH_SIZE);
+                statement.setFetchSize(VerifierCli.FETCH_SIZE);
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
                         for (int column = 1; column <= 16; column++) {
