@@ -30,6 +30,7 @@ import org.sijil.core.api.RegisterBirthCommand;
 import org.sijil.core.api.Sex;
 import org.sijil.core.nationalnumber.NationalNumber;
 import org.sijil.ops.bench.BenchApplication;
+import org.sijil.ops.bench.DurablePostgres;
 import org.sijil.query.log.LogProofs;
 import org.sijil.query.log.LogSequencer;
 import org.sijil.query.log.LogStore;
@@ -77,9 +78,7 @@ public final class LogBench {
     private static void proofs(long leaves, int samples) throws Exception {
         long stored = 2 * leaves - Long.bitCount(leaves);
         System.out.printf(Locale.ROOT, "proofs: synthetic log of %,d leaves = %,d stored hashes%n", leaves, stored);
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setServerConfig("fsync", "on")
-                .setServerConfig("synchronous_commit", "on")
+        try (EmbeddedPostgres postgres = DurablePostgres.builder()
                 .setServerConfig("shared_buffers", "1GB")
                 .setServerConfig("maintenance_work_mem", "1GB")
                 .setServerConfig("max_parallel_maintenance_workers", "2")

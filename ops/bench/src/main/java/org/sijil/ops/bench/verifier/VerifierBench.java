@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.UUID;
 import org.sijil.ops.bench.BenchApplication;
+import org.sijil.ops.bench.DurablePostgres;
 import org.sijil.ops.verifier.VerifierCli;
 import org.sijil.ops.verifier.fixture.TrailFixture;
 
@@ -42,9 +43,7 @@ public final class VerifierBench {
         int threads = args.length > 1 && Integer.parseInt(args[1]) > 0 ? Integer.parseInt(args[1])
                 : Runtime.getRuntime().availableProcessors();
         BenchApplication.logWarningsOnly();
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setServerConfig("fsync", "on")
-                .setServerConfig("synchronous_commit", "on")
+        try (EmbeddedPostgres postgres = DurablePostgres.builder()
                 .setServerConfig("shared_buffers", "256MB")
                 .start();
              TrailFixture trail = TrailFixture.create(postgres)) {

@@ -35,6 +35,7 @@ import org.sijil.core.api.Place;
 import org.sijil.core.api.Sex;
 import org.sijil.core.nationalnumber.NationalNumber;
 import org.sijil.ops.bench.BenchApplication;
+import org.sijil.ops.bench.DurablePostgres;
 import org.sijil.query.view.person.PersonFold;
 import org.sijil.query.view.person.PersonRecord;
 import org.sijil.query.view.person.PersonViewProjection;
@@ -104,11 +105,9 @@ public final class SearchBench {
         int persons = Integer.parseInt(options.get("persons"));
         Path data = BenchApplication.dataDirectory("sijil-search-bench-");
         BenchApplication.logWarningsOnly();
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        try (EmbeddedPostgres postgres = DurablePostgres.builder()
                 .setDataDirectory(data.resolve("postgres"))
                 .setPort(0)
-                .setServerConfig("fsync", "on")
-                .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
                 .setServerConfig("max_wal_size", "4GB")
                 .setServerConfig("maintenance_work_mem", "512MB")

@@ -8,10 +8,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
+import org.sijil.ops.bench.DurablePostgres;
 
 /**
- * The one PostgreSQL every case of a run writes to, started durable: zonky's defaults turn
- * {@code fsync} and {@code synchronous_commit} off, which would make every figure fiction.
+ * The one PostgreSQL every case of a run writes to, started durable ({@link DurablePostgres}), with
+ * {@code full_page_writes} on as a server's would be.
  * {@code pg_stat_statements} is loaded so a run can report which statements a command costs.
  */
 final class BenchPostgres implements AutoCloseable {
@@ -23,11 +24,9 @@ final class BenchPostgres implements AutoCloseable {
     }
 
     static BenchPostgres start(Path dataDir) throws IOException {
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres postgres = DurablePostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(true)
-                .setServerConfig("fsync", "on")
-                .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("shared_preload_libraries", "pg_stat_statements")
