@@ -36,6 +36,8 @@ public final class VerifierCli {
     static final int OK = 0;
     static final int FAILED = 1;
     static final int ERROR = 2;
+    /** Rows fetched per round trip when the trail is read from PostgreSQL, for a baseline that reads alike. */
+    public static final int FETCH_SIZE = JdbcTrail.FETCH_SIZE;
 
     private static final String USAGE = String.join("\n",
             "usage: java -jar sijil-verifier.jar <command> [options]",

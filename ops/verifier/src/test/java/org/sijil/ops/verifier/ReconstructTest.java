@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sijil.ops.verifier.fixture.TrailFixture;
 
 /**
  * {@code reconstruct}: one person's record as it stood at a moment, folded from signed, sealed

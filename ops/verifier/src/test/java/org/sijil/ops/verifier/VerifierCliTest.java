@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sijil.crypto.entry.SignedEntry;
 import org.sijil.crypto.note.Checkpoint;
 import org.sijil.crypto.sign.SigningKey;
+import org.sijil.ops.verifier.fixture.TrailFixture;
 
 /**
  * The verifier against real trails in a real PostgreSQL, built by {@link TrailFixture}: a clean
