@@ -4,16 +4,11 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.UUID;
-import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.Repository;
+import org.sijil.store.PersonStateReader;
 import org.sijil.core.api.person.PersonNotFoundException;
 import org.sijil.core.api.person.PersonState;
-import org.sijil.core.person.Person;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -48,14 +43,14 @@ public class PersonStates {
 
     private static final int MAX_SIZE = 20_000;
 
-    private final Repository<Person> persons;
+    private final PersonStateReader persons;
     private final JdbcTemplate jdbc;
     private final Cache<UUID, Folded> folded = Caffeine.newBuilder()
             .maximumSize(MAX_SIZE)
             .expireAfterWrite(MAX_AGE)
             .build();
 
-    PersonStates(Repository<Person> persons, JdbcTemplate jdbc) {
+    PersonStates(PersonStateReader persons, JdbcTemplate jdbc) {
         this.persons = persons;
         this.jdbc = jdbc;
     }
@@ -100,22 +95,12 @@ public class PersonStates {
     }
 
     private Folded fold(UUID personId, String field) {
-        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
-        ResultMessage<Folded> result = unitOfWork.executeWithResult(() -> {
-            Aggregate<Person> person = persons.load(personId.toString());
-            return new Folded(person.version(), person.invoke(Person::state));
-        });
-        if (result.isExceptional()) {
-            Throwable failure = result.exceptionResult();
-            if (failure instanceof AggregateNotFoundException) {
-                throw new PersonNotFoundException(field, personId);
-            }
-            if (failure instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(failure);
+        try {
+            PersonStateReader.Versioned person = persons.load(personId);
+            return new Folded(person.version(), person.state());
+        } catch (AggregateNotFoundException e) {
+            throw new PersonNotFoundException(field, personId);
         }
-        return result.getPayload();
     }
 
     /** A person's state after the event with sequence number {@code sequenceNumber} (null: unknown). */

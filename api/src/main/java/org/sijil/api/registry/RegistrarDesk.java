@@ -11,11 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.messaging.ResultMessage;
-import org.axonframework.modelling.command.Aggregate;
-import org.axonframework.modelling.command.Repository;
+import org.sijil.store.PersonStateReader;
 import org.sijil.api.access.AccessRecorder;
 import org.sijil.api.reference.ReferenceData;
 import org.sijil.api.security.Caller;
@@ -45,13 +41,13 @@ class RegistrarDesk {
     static final ZoneId IRAQ = ZoneId.of("Asia/Baghdad");
 
     private final CommandGateway commands;
-    private final Repository<Person> persons;
+    private final PersonStateReader persons;
     private final EventLedger ledger;
     private final ReferenceData reference;
     private final AccessRecorder recorder;
     private final Clock clock;
 
-    RegistrarDesk(CommandGateway commands, Repository<Person> persons, EventLedger ledger, ReferenceData reference,
+    RegistrarDesk(CommandGateway commands, PersonStateReader persons, EventLedger ledger, ReferenceData reference,
                   AccessRecorder recorder, Clock clock) {
         this.commands = commands;
         this.persons = persons;
@@ -172,19 +168,8 @@ class RegistrarDesk {
 
     /** The person's current state and version, straight from their event stream. */
     Versioned<PersonState> load(UUID personId) {
-        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
-        ResultMessage<Versioned<PersonState>> result = unitOfWork.executeWithResult(() -> {
-            Aggregate<Person> aggregate = persons.load(personId.toString());
-            return new Versioned<>(aggregate.invoke(Person::state), aggregate.version());
-        });
-        if (result.isExceptional()) {
-            Throwable failure = result.exceptionResult();
-            if (failure instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(failure);
-        }
-        return result.getPayload();
+        PersonStateReader.Versioned person = persons.load(personId);
+        return new Versioned<>(person.state(), person.version());
     }
 
     /** The person's current version as stored, or -1 when they have no events. */
