@@ -1,7 +1,5 @@
 package org.sijil.api.access;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,6 +11,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.sijil.store.AccessEventWriter;
+import org.sijil.store.EventLedger;
 import org.sijil.api.security.Caller;
 import org.sijil.api.security.Roles;
 import org.sijil.api.web.BadRequestException;
@@ -21,7 +20,6 @@ import org.sijil.core.api.access.AccessOutcome;
 import org.sijil.core.api.DataCategory;
 import org.sijil.core.api.access.RecordAccessCommand;
 import org.sijil.core.consent.Access;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -100,13 +98,13 @@ public class AccessRecorder {
 
     private final AccessEventWriter events;
     private final TransactionTemplate transaction;
-    private final JdbcTemplate jdbc;
+    private final EventLedger ledger;
     private final Clock clock;
 
-    AccessRecorder(AccessEventWriter events, PlatformTransactionManager transactions, JdbcTemplate jdbc, Clock clock) {
+    AccessRecorder(AccessEventWriter events, PlatformTransactionManager transactions, EventLedger ledger, Clock clock) {
         this.events = events;
         this.transaction = new TransactionTemplate(transactions);
-        this.jdbc = jdbc;
+        this.ledger = ledger;
         this.clock = clock;
     }
 
@@ -215,14 +213,8 @@ public class AccessRecorder {
     /** Which of these access ids are already stored (each access is a stream of its own, under its id). */
     private Set<UUID> stored(List<UUID> accessIds) {
         Set<UUID> stored = new HashSet<>();
-        jdbc.query(c -> {
-            PreparedStatement statement = c.prepareStatement(
-                    "SELECT DISTINCT aggregateidentifier FROM domainevententry WHERE aggregateidentifier = ANY(?)");
-            statement.setArray(1, c.createArrayOf("varchar", accessIds.stream().map(UUID::toString).toArray()));
-            return statement;
-        }, (ResultSet rs) -> {
-            stored.add(UUID.fromString(rs.getString(1)));
-        });
+        ledger.withEvents(accessIds.stream().map(UUID::toString).toList())
+                .forEach(id -> stored.add(UUID.fromString(id)));
         return stored;
     }
 

@@ -6,10 +6,10 @@ import java.time.Duration;
 import java.util.UUID;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.sijil.store.EventLedger;
 import org.sijil.store.PersonStateReader;
 import org.sijil.core.api.person.PersonNotFoundException;
 import org.sijil.core.api.person.PersonState;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -44,15 +44,15 @@ public class PersonStates {
     private static final int MAX_SIZE = 20_000;
 
     private final PersonStateReader persons;
-    private final JdbcTemplate jdbc;
+    private final EventLedger ledger;
     private final Cache<UUID, Folded> folded = Caffeine.newBuilder()
             .maximumSize(MAX_SIZE)
             .expireAfterWrite(MAX_AGE)
             .build();
 
-    PersonStates(PersonStateReader persons, JdbcTemplate jdbc) {
+    PersonStates(PersonStateReader persons, EventLedger ledger) {
         this.persons = persons;
-        this.jdbc = jdbc;
+        this.ledger = ledger;
     }
 
     /**
@@ -67,9 +67,7 @@ public class PersonStates {
         }
         Folded cached = folded.getIfPresent(personId);
         if (cached != null) {
-            Long last = jdbc.queryForObject(
-                    "SELECT max(sequencenumber) FROM domainevententry WHERE aggregateidentifier = ?", Long.class,
-                    personId.toString());
+            Long last = ledger.version(personId.toString()).orElse(null);
             if (cached.sequenceNumber().equals(last)) {
                 return cached.state();
             }

@@ -29,7 +29,7 @@ public final class FeedStore {
 
     /** Stored rows with their log leaf; completed by {@code column = ANY(?)}. */
     private static final String ROWS_WHERE = "SELECT " + StoredRows.columns("e.") + ", l.leaf_index"
-            + " FROM domainevententry e LEFT JOIN log_leaf l ON l.event_id = e.eventidentifier WHERE e.";
+            + " FROM " + StoredRows.TABLE + " e LEFT JOIN log_leaf l ON l.event_id = e.eventidentifier WHERE e.";
 
     private final JdbcTemplate jdbc;
 

@@ -97,7 +97,7 @@ public final class LogStore {
     Map<String, EventRow> eventRows(Collection<String> eventIds) {
         Map<String, EventRow> rows = new HashMap<>();
         jdbc.query(connection -> withArray(connection, "SELECT " + EVENT_COLUMNS
-                + " FROM domainevententry e WHERE e.eventidentifier = ANY(?)", "varchar",
+                + " FROM " + StoredRows.TABLE + " e WHERE e.eventidentifier = ANY(?)", "varchar",
                 eventIds.toArray(String[]::new)), (ResultSet rs) -> {
                     EventRow row = new EventRow(rs.getLong("globalindex"), StoredRows.entry(rs));
                     rows.put(row.entry().eventId(), row);
@@ -152,7 +152,7 @@ public final class LogStore {
      */
     public List<LogLeaf> leaves(long start, long end) {
         return jdbc.query("SELECT l.leaf_index, " + EVENT_COLUMNS + " FROM log_leaf l "
-                        + "JOIN domainevententry e ON e.eventidentifier = l.event_id "
+                        + "JOIN " + StoredRows.TABLE + " e ON e.eventidentifier = l.event_id "
                         + "WHERE l.leaf_index >= ? AND l.leaf_index < ? ORDER BY l.leaf_index",
                 (rs, n) -> {
                     SignedEntry entry = StoredRows.entry(rs);

@@ -1,5 +1,10 @@
 package org.sijil.store;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import org.sijil.store.read.StoredEvent;
@@ -36,5 +41,19 @@ public class EventLedger {
         return Optional.ofNullable(jdbc.queryForObject(
                 "SELECT max(sequencenumber) FROM domainevententry WHERE aggregateidentifier = ?",
                 Long.class, aggregateId));
+    }
+
+    /** Which of {@code aggregateIds} have stored events. */
+    public Set<String> withEvents(Collection<String> aggregateIds) {
+        Set<String> found = new HashSet<>();
+        jdbc.query(c -> {
+            PreparedStatement statement = c.prepareStatement(
+                    "SELECT DISTINCT aggregateidentifier FROM domainevententry WHERE aggregateidentifier = ANY(?)");
+            statement.setArray(1, c.createArrayOf("varchar", aggregateIds.toArray()));
+            return statement;
+        }, (ResultSet rs) -> {
+            found.add(rs.getString(1));
+        });
+        return found;
     }
 }

@@ -14,6 +14,9 @@ public final class StoredRows {
         "sequencenumber", "payloadtype", "payloadrevision", "timestamp", "payload", "metadata", "signingkeyid",
         "signature"};
 
+    /** The table of stored events, for readers that join it with tables of their own. */
+    public static final String TABLE = "domainevententry";
+
     private StoredRows() {
     }
 
