@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/births")
 @Tag(name = "Civil register")
-class BirthController {
+public class BirthController {
 
     /** Random numbers collide rarely; the set-based index catches it and a new number is drawn. */
     private static final int NUMBER_ATTEMPTS = 5;
@@ -44,7 +44,7 @@ class BirthController {
         this.random = random;
     }
 
-    record RegisterBirthRequest(
+    public record RegisterBirthRequest(
             @NotNull @Valid Forms.Name name,
             @NotNull Sex sex,
             @NotNull LocalDate dateOfBirth,
@@ -60,7 +60,7 @@ class BirthController {
                     + "allocated unless one from legacy records is given (it must carry a valid check digit). "
                     + "Each parent named is checked against their record, and that read is recorded in the "
                     + "parent's access history whatever the outcome.")
-    ResponseEntity<Recorded> register(@Valid @RequestBody RegisterBirthRequest request, Authentication auth) {
+    public ResponseEntity<Recorded> register(@Valid @RequestBody RegisterBirthRequest request, Authentication auth) {
         Caller caller = desk.registrarAt(auth, request.placeOfBirth(), request.dateOfBirth(), "placeOfBirth",
                 "dateOfBirth");
         desk.recordChecks(caller, "birth.parent-check", PARENT_CHECK,

@@ -41,7 +41,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/persons/{personId}")
 @Tag(name = "Civil register")
-class PersonController {
+public class PersonController {
 
     /** What the death rules read: the date of birth, whether the person is alive, their life events' dates. */
     private static final List<DataCategory> DEATH_CHECK = List.of(DataCategory.IDENTITY, DataCategory.CIVIL_STATUS);
@@ -54,7 +54,7 @@ class PersonController {
         this.recorder = recorder;
     }
 
-    record DeathRequest(
+    public record DeathRequest(
             @NotNull LocalDate dateOfDeath,
             @NotNull @Valid Forms.PlaceForm placeOfDeath,
             @Pattern(regexp = "[A-TV-Z][0-9]{2}(\\.[0-9A-Z]{1,4})?") String causeOfDeath) {
@@ -122,7 +122,7 @@ class PersonController {
             description = "In the governorate of the place of death. A death recorded outside the person's "
                     + "governorate changes nothing else (their record stays with their governorate), and the "
                     + "check against their record is recorded in their access history whatever the outcome.")
-    ResponseEntity<Recorded> death(@PathVariable UUID personId, @Valid @RequestBody DeathRequest request,
+    public ResponseEntity<Recorded> death(@PathVariable UUID personId, @Valid @RequestBody DeathRequest request,
                                    @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                    Authentication auth) {
         Caller caller = desk.registrarAt(auth, request.placeOfDeath(), request.dateOfDeath(), "placeOfDeath",

@@ -1,0 +1,146 @@
+package org.sijil.api.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.sijil.api.it.Api;
+import org.sijil.api.it.People;
+
+/**
+ * A registry officer at the counter: registers a birth with an Arabic lineage name, finds the child
+ * by a variant spelling, records a death, and meets a validation error and a stale form. Names are
+ * common Iraqi given and family names (see {@link People}).
+ */
+class OfficerPagesIT extends BrowserTest {
+
+    @Test
+    void registersABirthFindsTheChildByAVariantSpellingAndRecordsADeath() {
+        browser.signInAs("registrar-baghdad");
+        assertThat(browser.path()).isEqualTo("/officer");
+        checkPage("ar");
+        browser.find(By.cssSelector("a[href='/officer/births/new']")).click();
+        checkPage("ar");
+        browser.type("given", "حمزة");
+        browser.type("father", "عبد الله");
+        browser.type("grandfather", "مؤيد");
+        browser.type("family", "التميمي");
+        browser.type("motherGiven", "زهراء");
+        browser.type("maternalGrandfather", "كاظم");
+        browser.type("latinGiven", "Hamza");
+        browser.type("latinFather", "Abdullah");
+        browser.type("latinGrandfather", "Muayyad");
+        browser.find(By.id("sex-male")).click();
+        browser.type("dateOfBirth", "2025-02-10");
+        new Select(browser.find(By.id("governorate"))).selectByValue("BGD");
+        browser.type("locality", "مستشفى اليرموك");
+        browser.screenshot("birth-form-ar");
+        browser.find(By.id("submit")).click();
+
+        assertThat(browser.path()).startsWith("/officer/persons/");
+        assertThat(browser.find(By.cssSelector("[role=status]")).getText()).isEqualTo("سُجِّلت الولادة.");
+        assertThat(browser.find(By.tagName("h1")).getText()).contains("حمزة عبد الله مؤيد التميمي");
+        String nationalNumber = browser.find(By.id("national-number")).getText();
+        assertThat(nationalNumber).matches("[0-9]{12}");
+        checkPage("ar");
+        browser.screenshot("person-ar");
+        String personPath = browser.path().replaceAll("\\?.*", "");
+
+        // taa marbuta written as haa, the hamza on waw left off: the search normalises both
+        browser.open("/officer");
+        browser.type("q", "حمزه عبد الله مويد");
+        browser.find(By.cssSelector("form[role=search] button")).click();
+        checkPage("ar");
+        browser.screenshot("search-ar");
+        WebElement hit = browser.find(By.cssSelector("a[href='" + personPath + "']"));
+        hit.click();
+        assertThat(browser.find(By.id("national-number")).getText()).isEqualTo(nationalNumber);
+
+        browser.find(By.id("record-death")).click();
+        checkPage("ar");
+        browser.type("dateOfDeath", "2025-03-01");
+        new Select(browser.find(By.id("governorate"))).selectByValue("BGD");
+        browser.find(By.id("submit")).click();
+        assertThat(browser.find(By.cssSelector("[role=status]")).getText()).isEqualTo("سُجِّلت الوفاة.");
+        assertThat(browser.find(By.id("life-status")).getText()).isEqualTo("متوفى");
+        assertThat(browser.find(By.id("date-of-death")).getText()).isEqualTo("2025-03-01");
+    }
+
+    @Test
+    void aValidationErrorShowsBesideTheFieldInArabicAndKeepsTheInput() {
+        browser.signInAs("registrar-baghdad");
+        browser.open("/officer/births/new");
+        browser.type("given", "Hamza");
+        browser.type("father", "عبد الله");
+        browser.type("dateOfBirth", "2025-13-40");
+        browser.find(By.id("submit")).click();
+
+        assertThat(browser.path()).isEqualTo("/officer/births");
+        checkPage("ar");
+        assertThat(browser.find(By.id("given-error")).getText())
+                .isEqualTo("يجب أن تكون الحروف بالخط المطلوب (حروف عربية للأسماء العربية، ولاتينية للنقحرة).");
+        assertThat(browser.find(By.id("grandfather-error")).getText()).isEqualTo("هذا الحقل مطلوب.");
+        assertThat(browser.find(By.id("dateOfBirth-error")).getText()).isNotBlank();
+        assertThat(browser.find(By.id("given")).getAttribute("value")).isEqualTo("Hamza");
+        assertThat(browser.find(By.id("father")).getAttribute("value")).isEqualTo("عبد الله");
+        assertThat(browser.find(By.id("dateOfBirth")).getAttribute("value")).isEqualTo("2025-13-40");
+        assertThat(browser.find(By.cssSelector("#error-summary a[href='#given']")).isDisplayed()).isTrue();
+        browser.screenshot("birth-error-ar");
+    }
+
+    @Test
+    void aValidationErrorInKurdishAndInEnglish() {
+        browser.signInAs("registrar-baghdad");
+        browser.open("/officer/births/new");
+        browser.language("ckb");
+        browser.find(By.id("submit")).click();
+        checkPage("ckb");
+        assertThat(browser.find(By.id("given-error")).getText()).isEqualTo("ئەم خانەیە پێویستە.");
+
+        browser.language("en");
+        browser.open("/officer/births/new");
+        browser.type("given", "حمزة");
+        browser.find(By.id("submit")).click();
+        checkPage("en");
+        assertThat(browser.find(By.id("father-error")).getText()).isEqualTo("This field is required.");
+        assertThat(browser.find(By.id("given")).getAttribute("value")).isEqualTo("حمزة");
+        assertThat(browser.find(By.id("given")).getAttribute("dir")).isEqualTo("rtl");
+    }
+
+    @Test
+    void aStaleFormShowsTheConflictAndTheRecordAsItStandsInsteadOfOverwriting() {
+        Api.Response birth = api.post("/api/v1/births", "registrar-baghdad",
+                People.birth("علي", "MALE", LocalDate.of(1980, 5, 5), "BGD", null, null));
+        assertThat(birth.status()).isEqualTo(201);
+        String personId = birth.json().get("personId").asText();
+        long position = birth.json().get("position").asLong();
+
+        browser.signInAs("registrar-baghdad");
+        browser.open("/officer/persons/" + personId + "?after=" + position);
+        browser.find(By.id("record-death")).click();
+        browser.type("dateOfDeath", "2024-01-01");
+        new Select(browser.find(By.id("governorate"))).selectByValue("BGD");
+
+        // meanwhile another officer records a change of residence
+        Api.Response moved = api.post("/api/v1/persons/" + personId + "/residence-changes", "registrar-baghdad",
+                "{\"residence\": {\"governorate\": \"BGD\", \"district\": \"BGD-KARKH\"}, \"since\": \"2021-02-01\"}",
+                "If-Match", "\"0\"");
+        assertThat(moved.status()).isEqualTo(200);
+
+        browser.find(By.id("submit")).click();
+        checkPage("ar");
+        WebElement conflict = browser.find(By.id("conflict"));
+        assertThat(conflict.getText()).contains("تغيّر السجل أثناء ملئك لهذه الاستمارة");
+        assertThat(browser.find(By.id("dateOfDeath")).getAttribute("value")).isEqualTo("2024-01-01");
+        assertThat(api.get("/api/v1/persons/" + personId, "registrar-baghdad").json().get("alive").asBoolean())
+                .isTrue();
+        browser.screenshot("death-conflict-ar");
+
+        // the officer has seen the record as it stands and submits again
+        browser.find(By.id("submit")).click();
+        assertThat(browser.find(By.id("life-status")).getText()).isEqualTo("متوفى");
+    }
+}
