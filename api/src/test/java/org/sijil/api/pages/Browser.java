@@ -99,6 +99,17 @@ final class Browser implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(seconds)).until(condition::apply);
     }
 
+    /** Waits (up to 20 s) until the element {@code by} finds has {@code data-state} {@code state}. */
+    void awaitState(By by, String state) {
+        new WebDriverWait(driver, Duration.ofSeconds(20))
+                .withMessage(() -> {
+                    List<WebElement> found = driver.findElements(by);
+                    return found.isEmpty() ? by + " is absent" : by + " is " + found.get(0).getDomAttribute("data-state")
+                            + " (" + found.get(0).getText() + "; " + found.get(0).getDomAttribute("title") + ")";
+                })
+                .until(d -> d.findElements(by).stream().anyMatch(e -> state.equals(e.getDomAttribute("data-state"))));
+    }
+
     /** Saves a screenshot of the current page as {@code target/screenshots/<name>.png}. */
     Path screenshot(String name) {
         try {
