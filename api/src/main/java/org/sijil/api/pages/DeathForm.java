@@ -3,13 +3,9 @@ package org.sijil.api.pages;
 import org.sijil.api.registry.Forms;
 import org.sijil.api.registry.PersonController.DeathRequest;
 
-/**
- * The death form as typed; {@code version} is the version of the record the officer saw, sent as
- * {@code If-Match}, so a record that changed meanwhile is shown again instead of overwritten.
- */
-public class DeathForm {
+/** The death form as typed; {@code version} as in {@link VersionedForm}. */
+public class DeathForm extends VersionedForm {
 
-    private String version;
     private String dateOfDeath;
     private String governorate;
     private String district;
@@ -20,11 +16,6 @@ public class DeathForm {
         return new DeathRequest(PageForms.date(dateOfDeath, "dateOfDeath", errors),
                 new Forms.PlaceForm(blankToNull(governorate), blankToNull(district), blankToNull(locality)),
                 blankToNull(causeOfDeath));
-    }
-
-    /** The {@code If-Match} of the version the officer saw. */
-    String ifMatch() {
-        return version == null || !version.matches("[0-9]{1,18}") ? null : "\"" + version + "\"";
     }
 
     static String fieldOf(String path) {
@@ -38,12 +29,6 @@ public class DeathForm {
         };
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
-    }
-
-    public String getVersion() { return version; }
-    public void setVersion(String version) { this.version = version; }
     public String getDateOfDeath() { return dateOfDeath; }
     public void setDateOfDeath(String dateOfDeath) { this.dateOfDeath = dateOfDeath; }
     public String getGovernorate() { return governorate; }

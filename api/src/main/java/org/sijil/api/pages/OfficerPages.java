@@ -6,7 +6,6 @@ import org.sijil.api.query.PersonViewController;
 import org.sijil.api.registry.BirthController;
 import org.sijil.api.registry.BirthController.RegisterBirthRequest;
 import org.sijil.api.registry.PersonController;
-import org.sijil.api.registry.PersonController.DeathRequest;
 import org.sijil.api.registry.Recorded;
 import org.sijil.query.view.person.PersonRecord;
 import org.springframework.context.MessageSource;
@@ -104,25 +103,48 @@ class OfficerPages {
         }
     }
 
-    @GetMapping("/officer/persons/{personId}/death")
-    String deathForm(@PathVariable UUID personId, Authentication auth, Model model) {
+    @GetMapping("/officer/persons/{personId}/{kind}")
+    String eventForm(@PathVariable UUID personId, @PathVariable String kind, Authentication auth, Model model) {
+        LifeEvent<?, ?> event = LifeEvent.of(kind);
         PersonRecord person = views.person(personId, null, PURPOSE, auth);
-        DeathForm form = new DeathForm();
+        VersionedForm form = event.newForm();
         form.setVersion(Long.toString(person.version()));
-        return deathPage(person, form, new PageErrors(messages, DeathForm::fieldOf), model);
+        return eventPage(event, person, form, new PageErrors(messages, event.fieldOf()), model);
     }
 
     @PostMapping("/officer/persons/{personId}/death")
     String registerDeath(@PathVariable UUID personId, @ModelAttribute("form") DeathForm form, Authentication auth,
                          Model model) {
-        PageErrors errors = new PageErrors(messages, DeathForm::fieldOf);
-        DeathRequest request = form.request(errors);
+        return record(LifeEvent.DEATH, personId, form, auth, model);
+    }
+
+    @PostMapping("/officer/persons/{personId}/residence")
+    String changeResidence(@PathVariable UUID personId, @ModelAttribute("form") ResidenceForm form,
+                           Authentication auth, Model model) {
+        return record(LifeEvent.RESIDENCE, personId, form, auth, model);
+    }
+
+    @PostMapping("/officer/persons/{personId}/id-card")
+    String issueIdCard(@PathVariable UUID personId, @ModelAttribute("form") IdCardForm form, Authentication auth,
+                       Model model) {
+        return record(LifeEvent.ID_CARD, personId, form, auth, model);
+    }
+
+    /**
+     * Records a life event from its form: the request is checked as the API checks it, sent with the
+     * version the officer saw, and on a refusal the form comes back; on a conflict, with the record as
+     * it stands and its version, so that submitting again is a decision made on the current record.
+     */
+    private <F extends VersionedForm, R> String record(LifeEvent<F, R> event, UUID personId, F form,
+                                                       Authentication auth, Model model) {
+        PageErrors errors = new PageErrors(messages, event.fieldOf());
+        R request = event.request().apply(form, errors);
         errors.violations(validator.validate(request));
         if (!errors.any()) {
             try {
-                Recorded recorded = persons.death(personId, request, form.ifMatch(), auth).getBody();
+                Recorded recorded = event.send().send(persons, personId, request, form.ifMatch(), auth).getBody();
                 return "redirect:/officer/persons/" + personId + "?after=" + recorded.position()
-                        + "&recorded=death";
+                        + "&recorded=" + event.kind();
             } catch (RuntimeException e) {
                 if (!errors.caught(e)) {
                     throw e;
@@ -131,10 +153,9 @@ class OfficerPages {
         }
         PersonRecord person = views.person(personId, null, PURPOSE, auth);
         if (errors.conflict()) {
-            // the officer sees the record as it stands and decides again; their input stays in the form
             form.setVersion(Long.toString(person.version()));
         }
-        return deathPage(person, form, errors, model);
+        return eventPage(event, person, form, errors, model);
     }
 
     private String birthPage(BirthForm form, PageErrors errors, Model model) {
@@ -144,12 +165,14 @@ class OfficerPages {
         return "officer/birth";
     }
 
-    private String deathPage(PersonRecord person, DeathForm form, PageErrors errors, Model model) {
+    private String eventPage(LifeEvent<?, ?> event, PersonRecord person, VersionedForm form, PageErrors errors,
+                             Model model) {
+        model.addAttribute("kind", event.kind());
         model.addAttribute("person", person);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("places", places.options());
         model.addAttribute("placeNames", places.names());
-        return "officer/death";
+        return "officer/event";
     }
 }

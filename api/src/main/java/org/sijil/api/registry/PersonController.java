@@ -66,12 +66,12 @@ public class PersonController {
             @NotBlank @Size(max = 120) String legalReference) {
     }
 
-    record ResidenceChangeRequest(
+    public record ResidenceChangeRequest(
             @NotNull @Valid Forms.PlaceForm residence,
             @NotNull LocalDate since) {
     }
 
-    record IdCardRequest(
+    public record IdCardRequest(
             @NotBlank @Pattern(regexp = "[A-Z0-9]{6,20}") String cardNumber,
             @NotNull LocalDate issuedOn,
             @NotNull LocalDate expiresOn) {
@@ -148,7 +148,7 @@ public class PersonController {
     @Operation(summary = "Record a change of residence",
             description = "By a registrar of the person's current governorate (residence, else birth), also for a "
                     + "move to another governorate, whose registrars keep the record from then on.")
-    ResponseEntity<Recorded> changeResidence(@PathVariable UUID personId,
+    public ResponseEntity<Recorded> changeResidence(@PathVariable UUID personId,
                                              @Valid @RequestBody ResidenceChangeRequest request,
                                              @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                              Authentication auth) {
@@ -161,7 +161,7 @@ public class PersonController {
 
     @PostMapping("/id-cards")
     @Operation(summary = "Issue a national ID card")
-    ResponseEntity<Recorded> issueIdCard(@PathVariable UUID personId, @Valid @RequestBody IdCardRequest request,
+    public ResponseEntity<Recorded> issueIdCard(@PathVariable UUID personId, @Valid @RequestBody IdCardRequest request,
                                          @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                          Authentication auth) {
         Caller caller = inPersonsGovernorate(personId, auth);

@@ -2,7 +2,9 @@ package org.sijil.api.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -142,5 +144,41 @@ class OfficerPagesIT extends BrowserTest {
         // the officer has seen the record as it stands and submits again
         browser.find(By.id("submit")).click();
         assertThat(browser.find(By.id("life-status")).getText()).isEqualTo("متوفى");
+    }
+
+    @Test
+    void recordsAChangeOfResidenceAndIssuesAnIdCard() {
+        Api.Response birth = api.post("/api/v1/births", "registrar-baghdad",
+                People.birth("زينب", "FEMALE", LocalDate.of(1993, 7, 2), "BGD", null, null));
+        assertThat(birth.status()).isEqualTo(201);
+        String personId = birth.json().get("personId").asText();
+        String card = "A" + (100000 + ThreadLocalRandom.current().nextInt(900000));
+
+        browser.signInAs("registrar-baghdad");
+        browser.open("/officer/persons/" + personId + "?after=" + birth.json().get("position").asLong());
+        browser.find(By.id("record-residence")).click();
+        checkPage("ar");
+        new Select(browser.find(By.id("governorate"))).selectByValue("BGD");
+        new Select(browser.find(By.id("district"))).selectByValue("BGD-KARKH");
+        browser.type("since", "2022-09-01");
+        browser.find(By.id("submit")).click();
+        assertThat(browser.find(By.cssSelector("[role=status]")).getText()).isEqualTo("سُجِّل تغيير السكن.");
+
+        browser.find(By.id("record-id-card")).click();
+        checkPage("ar");
+        browser.type("cardNumber", "a-1");
+        browser.type("issuedOn", "2024-01-10");
+        browser.type("expiresOn", "2034-01-10");
+        browser.find(By.id("submit")).click();
+        assertThat(browser.find(By.id("cardNumber-error")).getText()).isEqualTo("صيغة هذه القيمة غير صحيحة.");
+        assertThat(browser.find(By.id("expiresOn")).getAttribute("value")).isEqualTo("2034-01-10");
+        checkPage("ar");
+        browser.type("cardNumber", card);
+        browser.find(By.id("submit")).click();
+        assertThat(browser.find(By.cssSelector("[role=status]")).getText()).isEqualTo("سُجِّلت البطاقة.");
+        assertThat(browser.find(By.tagName("main")).getText()).contains(card);
+        JsonNode state = api.get("/api/v1/persons/" + personId, "registrar-baghdad").json();
+        assertThat(state.at("/residence/district").asText()).isEqualTo("BGD-KARKH");
+        assertThat(state.at("/idCards/0/cardNumber").asText()).isEqualTo(card);
     }
 }
