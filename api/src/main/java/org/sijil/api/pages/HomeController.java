@@ -26,6 +26,9 @@ class HomeController {
         if (caller.hasRole(Roles.CITIZEN)) {
             return "redirect:/citizen";
         }
+        if (caller.hasRole(Roles.AUDITOR)) {
+            return "redirect:/auditor";
+        }
         model.addAttribute("roles", caller.roles().stream().sorted().toList());
         return "home";
     }

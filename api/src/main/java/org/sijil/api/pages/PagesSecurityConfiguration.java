@@ -28,7 +28,8 @@ class PagesSecurityConfiguration {
 
     /** Every path the pages answer; the rest belongs to the API's chain. */
     static final String[] PAGE_PATHS = {
-        "/", "/signin", "/signin/**", "/signout", "/lang", "/denied", "/officer", "/officer/**", "/citizen", "/citizen/**",
+        "/", "/signin", "/signin/**", "/signout", "/lang", "/denied", "/officer", "/officer/**", "/citizen",
+        "/citizen/**", "/auditor",
         "/css/**", "/js/**", "/fonts/**", "/favicon.ico", "/oauth2/**", "/login/oauth2/**",
     };
 
@@ -50,6 +51,7 @@ class PagesSecurityConfiguration {
                                 "/favicon.ico").permitAll()
                         .requestMatchers("/officer", "/officer/**").hasRole(Roles.REGISTRAR)
                         .requestMatchers("/citizen", "/citizen/**").hasRole(Roles.CITIZEN)
+                        .requestMatchers("/auditor").hasRole(Roles.AUDITOR)
                         .anyRequest().authenticated())
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/signin"))

@@ -15,6 +15,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -79,12 +80,24 @@ final class Browser implements AutoCloseable {
     /** Signs in from the sign-in page as a seeded demo identity. */
     void signInAs(String identity) {
         open("/signin");
-        find(By.id("signin-" + identity)).click();
+        go(find(By.id("signin-" + identity)));
+    }
+
+    /** Clicks {@code element} and waits until the page it leads to has replaced this one. */
+    void go(WebElement element) {
+        WebElement page = find(By.tagName("html"));
+        element.click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+    }
+
+    /** Clicks what {@code by} finds and waits for the page it leads to. */
+    void go(By by) {
+        go(find(by));
     }
 
     /** Chooses a language with the switch every page carries. */
     void language(String language) {
-        find(By.cssSelector(".languages a[hreflang='" + language + "']")).click();
+        go(By.cssSelector(".languages a[hreflang='" + language + "']"));
         assertThat(find(By.tagName("html")).getAttribute("lang")).isEqualTo(language);
     }
 
