@@ -4,6 +4,7 @@ import jakarta.validation.Validator;
 import java.util.UUID;
 import org.sijil.api.query.PersonViewController;
 import org.sijil.api.registry.BirthController;
+import org.sijil.api.registry.EventHistoryController;
 import org.sijil.api.registry.BirthController.RegisterBirthRequest;
 import org.sijil.api.registry.PersonController;
 import org.sijil.api.registry.Recorded;
@@ -30,15 +31,17 @@ class OfficerPages {
     private static final String PURPOSE = "officer-page";
 
     private final PersonViewController views;
+    private final EventHistoryController events;
     private final BirthController births;
     private final PersonController persons;
     private final Validator validator;
     private final MessageSource messages;
     private final Places places;
 
-    OfficerPages(PersonViewController views, BirthController births, PersonController persons, Validator validator,
+    OfficerPages(PersonViewController views, EventHistoryController events, BirthController births, PersonController persons, Validator validator,
                  MessageSource messages, Places places) {
         this.views = views;
+        this.events = events;
         this.births = births;
         this.persons = persons;
         this.validator = validator;
@@ -73,6 +76,7 @@ class OfficerPages {
                   Model model) {
         PersonRecord person = views.person(personId, after, PURPOSE, auth);
         model.addAttribute("person", person);
+        model.addAttribute("timeline", events.history(personId, PURPOSE, auth).stream().map(TimelineEntry::of).toList());
         model.addAttribute("recorded", recorded);
         model.addAttribute("placeNames", places.names());
         return "officer/person";

@@ -177,6 +177,18 @@ class OfficerPagesIT extends BrowserTest {
         browser.go(By.id("submit"));
         assertThat(browser.find(By.cssSelector("[role=status]")).getText()).isEqualTo("سُجِّلت البطاقة.");
         assertThat(browser.find(By.tagName("main")).getText()).contains(card);
+        // birth, residence, card: each event's signature checked by the browser with the published key
+        browser.await(20, d -> d.findElements(By.cssSelector("#timeline .signature-status[data-state=verified]"))
+                .size() == 3);
+        assertThat(browser.find(By.cssSelector("#timeline .signature-status")).getText()).isEqualTo("✓ التوقيع صحيح");
+        checkPage("ar");
+        browser.driver().executeScript("const row = document.querySelector('tr.signed-event');"
+                + "const bytes = atob(row.dataset.entry); const i = bytes.length - 1;"
+                + "row.dataset.entry = btoa(bytes.slice(0, i) + String.fromCharCode(bytes.charCodeAt(i) ^ 1));"
+                + "return window.sijilVerifySignatures();");
+        browser.awaitState(By.cssSelector("tr.signed-event .signature-status"), "failed");
+        assertThat(browser.all(By.cssSelector("#timeline .signature-status[data-state=verified]"))).hasSize(2);
+        browser.screenshot("person-timeline-ar");
         JsonNode state = api.get("/api/v1/persons/" + personId, "registrar-baghdad").json();
         assertThat(state.at("/residence/district").asText()).isEqualTo("BGD-KARKH");
         assertThat(state.at("/idCards/0/cardNumber").asText()).isEqualTo(card);
