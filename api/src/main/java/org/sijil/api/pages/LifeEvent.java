@@ -9,10 +9,10 @@ import org.sijil.api.registry.PersonController.DeathRequest;
 import org.sijil.api.registry.PersonController.IdCardRequest;
 import org.sijil.api.registry.PersonController.ResidenceChangeRequest;
 import org.sijil.api.registry.Recorded;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.http.HttpStatus;
 
 /**
  * A life event the officer records on a registered person from a form: its name in the page's

@@ -3,6 +3,7 @@ package org.sijil.api.pages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import java.util.stream.StreamSupport;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
@@ -38,7 +39,7 @@ class SignInController {
         model.addAttribute("identities", dev == null ? List.of() : dev.identities());
         List<String> registrations = List.of();
         if (providers.getIfAvailable() instanceof InMemoryClientRegistrationRepository repository) {
-            registrations = java.util.stream.StreamSupport.stream(repository.spliterator(), false)
+            registrations = StreamSupport.stream(repository.spliterator(), false)
                     .map(ClientRegistration::getRegistrationId).toList();
         }
         model.addAttribute("providers", registrations);
