@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import org.sijil.api.registry.PersonController;
 import org.sijil.api.registry.PersonController.DeathRequest;
 import org.sijil.api.registry.PersonController.IdCardRequest;
+import org.sijil.api.registry.PersonController.NameChangeRequest;
 import org.sijil.api.registry.PersonController.ResidenceChangeRequest;
 import org.sijil.api.registry.Recorded;
 import org.springframework.http.HttpStatus;
@@ -29,6 +30,8 @@ record LifeEvent<F extends VersionedForm, R>(
             DeathForm::fieldOf, DeathForm::request, PersonController::death);
     static final LifeEvent<ResidenceForm, ResidenceChangeRequest> RESIDENCE = new LifeEvent<>("residence",
             ResidenceForm::new, ResidenceForm::fieldOf, ResidenceForm::request, PersonController::changeResidence);
+    static final LifeEvent<NameChangeForm, NameChangeRequest> NAME = new LifeEvent<>("name", NameChangeForm::new,
+            NameChangeForm::fieldOf, NameChangeForm::request, PersonController::changeName);
     static final LifeEvent<IdCardForm, IdCardRequest> ID_CARD = new LifeEvent<>("id-card", IdCardForm::new,
             IdCardForm::fieldOf, IdCardForm::request, PersonController::issueIdCard);
 
@@ -43,6 +46,7 @@ record LifeEvent<F extends VersionedForm, R>(
             case "death" -> DEATH;
             case "residence" -> RESIDENCE;
             case "id-card" -> ID_CARD;
+            case "name" -> NAME;
             default -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         };
     }

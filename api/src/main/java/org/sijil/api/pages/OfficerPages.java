@@ -128,6 +128,12 @@ class OfficerPages {
         return record(LifeEvent.RESIDENCE, personId, form, auth, model);
     }
 
+    @PostMapping("/officer/persons/{personId}/name")
+    String changeName(@PathVariable UUID personId, @ModelAttribute("form") NameChangeForm form, Authentication auth,
+                      Model model) {
+        return record(LifeEvent.NAME, personId, form, auth, model);
+    }
+
     @PostMapping("/officer/persons/{personId}/id-card")
     String issueIdCard(@PathVariable UUID personId, @ModelAttribute("form") IdCardForm form, Authentication auth,
                        Model model) {

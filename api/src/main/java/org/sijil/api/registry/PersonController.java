@@ -60,7 +60,7 @@ public class PersonController {
             @Pattern(regexp = "[A-TV-Z][0-9]{2}(\\.[0-9A-Z]{1,4})?") String causeOfDeath) {
     }
 
-    record NameChangeRequest(
+    public record NameChangeRequest(
             @NotNull @Valid Forms.Name newName,
             @NotNull LocalDate effectiveDate,
             @NotBlank @Size(max = 120) String legalReference) {
@@ -135,7 +135,7 @@ public class PersonController {
 
     @PostMapping("/name-changes")
     @Operation(summary = "Change a person's name under a legal decision")
-    ResponseEntity<Recorded> changeName(@PathVariable UUID personId, @Valid @RequestBody NameChangeRequest request,
+    public ResponseEntity<Recorded> changeName(@PathVariable UUID personId, @Valid @RequestBody NameChangeRequest request,
                                         @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                         Authentication auth) {
         Caller caller = inPersonsGovernorate(personId, auth);

@@ -193,4 +193,38 @@ class OfficerPagesIT extends BrowserTest {
         assertThat(state.at("/residence/district").asText()).isEqualTo("BGD-KARKH");
         assertThat(state.at("/idCards/0/cardNumber").asText()).isEqualTo(card);
     }
+
+    @Test
+    void recordsAChangeOfNameInEnglish() {
+        Api.Response birth = api.post("/api/v1/births", "registrar-baghdad",
+                People.birth("عبد الرحمن", "MALE", LocalDate.of(1985, 1, 20), "BGD", null, null));
+        assertThat(birth.status()).isEqualTo(201);
+        String personId = birth.json().get("personId").asText();
+
+        browser.signInAs("registrar-baghdad");
+        browser.language("en");
+        browser.open("/officer/persons/" + personId + "?after=" + birth.json().get("position").asLong());
+        browser.go(By.id("record-name"));
+        checkPage("en");
+        browser.type("given", "Omar");
+        browser.type("father", "علي");
+        browser.type("grandfather", "حسين");
+        browser.type("motherGiven", "فاطمة");
+        browser.type("maternalGrandfather", "عباس");
+        browser.type("effectiveDate", "2024-06-01");
+        browser.type("legalReference", "Karkh personal status court 2024/118");
+        browser.go(By.id("submit"));
+        checkPage("en");
+        assertThat(browser.find(By.id("given-error")).getText()).isEqualTo(
+                "Letters must be in the required script (Arabic letters for Arabic names, Latin for transliterations).");
+        assertThat(browser.find(By.id("legalReference")).getAttribute("value"))
+                .isEqualTo("Karkh personal status court 2024/118");
+
+        browser.type("given", "عمر");
+        browser.go(By.id("submit"));
+        assertThat(browser.find(By.cssSelector("[role=status]")).getText()).isEqualTo("The change of name is recorded.");
+        assertThat(browser.find(By.tagName("h1")).getText()).contains("عمر علي حسين");
+        assertThat(browser.find(By.id("timeline")).getText()).contains("Change of name");
+        checkPage("en");
+    }
 }
