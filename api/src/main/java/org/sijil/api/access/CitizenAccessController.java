@@ -40,7 +40,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Tag(name = "Consents")
-class CitizenAccessController {
+public class CitizenAccessController {
 
     private static final ZoneId IRAQ = ZoneId.of("Asia/Baghdad");
 
@@ -59,7 +59,7 @@ class CitizenAccessController {
      * @param treeSize   the size of the tree that checkpoint signs (0 before the first one)
      * @param accesses   the entries, newest first
      */
-    record AccessHistory(String checkpoint, long treeSize, List<AccessEntry> accesses) {
+    public record AccessHistory(String checkpoint, long treeSize, List<AccessEntry> accesses) {
     }
 
     /**
@@ -69,7 +69,7 @@ class CitizenAccessController {
      * @param pending     true while the entry has no proof yet (not sequenced, or beyond the checkpoint)
      * @param proof       the inclusion proof against the checkpoint of this answer; null while pending
      */
-    record AccessEntry(UUID accessId, String eventId, Long globalIndex, Long logIndex, boolean pending,
+    public record AccessEntry(UUID accessId, String eventId, Long globalIndex, Long logIndex, boolean pending,
                        InclusionProof proof, Instant recordedAt, String subject, String organisation, String role,
                        String purpose, AccessBasisKind basisKind, String basisId, List<DataCategory> categories,
                        AccessOutcome outcome, String reason) {
@@ -80,7 +80,7 @@ class CitizenAccessController {
      * @param leafHash SHA-256(0x00 || signed entry bytes), base64
      * @param hashes   the audit path, leaf to root, base64
      */
-    record InclusionProof(long leafIndex, long treeSize, String leafHash, List<String> hashes) {
+    public record InclusionProof(long leafIndex, long treeSize, String leafHash, List<String> hashes) {
     }
 
     /**
@@ -93,7 +93,7 @@ class CitizenAccessController {
                     + "period (from and to, ISO dates, inclusive). Each entry covered by the latest checkpoint "
                     + "(served with the answer) carries its log index and an RFC 9162 inclusion proof; the "
                     + "others say pending.")
-    AccessHistory accesses(@RequestParam(required = false) String organisation,
+    public AccessHistory accesses(@RequestParam(required = false) String organisation,
                            @RequestParam(required = false) LocalDate from,
                            @RequestParam(required = false) LocalDate to,
                            Authentication auth) {

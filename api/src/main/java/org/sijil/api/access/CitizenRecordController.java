@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Tag(name = "Consents")
-class CitizenRecordController {
+public class CitizenRecordController {
 
     private final PersonStates persons;
     private final AccessRecorder recorder;
@@ -32,7 +32,7 @@ class CitizenRecordController {
     @GetMapping("/api/v1/citizens/me/record")
     @Operation(summary = "The caller's own current record (citizens)",
             description = "Recorded in the caller's access history, like every read of a record.")
-    PersonState record(Authentication auth) {
+    public PersonState record(Authentication auth) {
         Caller caller = Caller.of(auth);
         if (!caller.hasRole(Roles.CITIZEN) || caller.personId() == null) {
             throw new AccessDeniedException("citizens only");

@@ -46,7 +46,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/citizens/me/consents")
 @Tag(name = "Consents")
-class CitizenConsentController {
+public class CitizenConsentController {
 
     private final CommandGateway commands;
     private final PersonStates persons;
@@ -69,7 +69,7 @@ class CitizenConsentController {
      * @param oneTime         default: false (repeated until it expires or is revoked)
      * @param collectionMethod default: {@code online-portal}
      */
-    record GrantRequest(
+    public record GrantRequest(
             @NotBlank @Size(max = 64) String ministry,
             @NotBlank @Size(max = 64) @Pattern(regexp = "[a-z0-9][a-z0-9._-]*") String purposeCode,
             @NotBlank @Size(max = 500) String purposeText,
@@ -80,14 +80,14 @@ class CitizenConsentController {
             @Size(max = 64) String collectionMethod) {
     }
 
-    record RevocationRequest(@Size(max = 64) String collectionMethod) {
+    public record RevocationRequest(@Size(max = 64) String collectionMethod) {
     }
 
     @PostMapping
     @Operation(summary = "Grant a consent to a ministry (citizens)",
             description = "Returns the consent receipt. Unknown ministry or category, a period ending before it "
                     + "starts or already ended, or a missing purpose are refused and nothing is stored.")
-    ResponseEntity<ConsentIndex.ConsentView> grant(@Valid @RequestBody GrantRequest request, Authentication auth) {
+    public ResponseEntity<ConsentIndex.ConsentView> grant(@Valid @RequestBody GrantRequest request, Authentication auth) {
         Caller caller = citizen(auth);
         if (persons.load(caller.personId(), "personId").erased()) {
             throw new RegistryRuleViolation(PersonRule.PERSON_ERASED, "personId", "The person's data was erased");
@@ -109,7 +109,7 @@ class CitizenConsentController {
 
     @GetMapping
     @Operation(summary = "The caller's consents, latest first, with their status (citizens)")
-    List<ConsentIndex.ConsentView> list(Authentication auth) {
+    public List<ConsentIndex.ConsentView> list(Authentication auth) {
         Caller caller = citizen(auth);
         return index.consentsOf(caller.personId(), clock.instant(), properties.historyLimit());
     }
@@ -123,7 +123,7 @@ class CitizenConsentController {
     @PostMapping("/{consentId}/revocation")
     @Operation(summary = "Revoke one of the caller's consents (citizens)",
             description = "Effective at once: no read relies on it after this returns.")
-    ConsentIndex.ConsentView revoke(@PathVariable UUID consentId,
+    public ConsentIndex.ConsentView revoke(@PathVariable UUID consentId,
                                     @Valid @RequestBody(required = false) RevocationRequest request,
                                     Authentication auth) {
         Caller caller = citizen(auth);

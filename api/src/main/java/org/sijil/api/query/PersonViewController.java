@@ -42,7 +42,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "Person view and search")
-class PersonViewController {
+public class PersonViewController {
 
     private final PersonViewQueries queries;
     private final ViewPositions positions;
@@ -59,12 +59,12 @@ class PersonViewController {
         this.properties = properties;
     }
 
-    record SearchResult(String query, List<SearchHit> hits) {
+    public record SearchResult(String query, List<SearchHit> hits) {
     }
 
     @GetMapping("/person-view/{personId}")
     @Operation(summary = "A person's record from the person view (registrars)")
-    PersonRecord person(@PathVariable UUID personId,
+    public PersonRecord person(@PathVariable UUID personId,
                         @Parameter(description = "wait until the view has processed this store position")
                         @RequestParam(required = false) Long minPosition,
                         @RequestHeader(name = "X-Purpose", required = false) String purpose,
@@ -82,7 +82,7 @@ class PersonViewController {
             description = "Names in Arabic, Kurdish or Latin script; hamza and alef forms, taa marbuta, alef "
                     + "maqsura, tatweel and diacritics are ignored. Full lineage matches (given, father, "
                     + "grandfather, in order) come first.")
-    SearchResult search(@RequestParam(required = false) String nationalNumber,
+    public SearchResult search(@RequestParam(required = false) String nationalNumber,
                         @RequestParam(required = false) String name,
                         @RequestParam(required = false) Integer limit,
                         @RequestParam(required = false) Long minPosition,

@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/births")
 @Tag(name = "Civil register")
-class BirthController {
+public class BirthController {
 
     /** What the parent rules read of a parent: sex and date of birth, whether and when they died. */
     private static final List<DataCategory> PARENT_CHECK = List.of(DataCategory.IDENTITY, DataCategory.CIVIL_STATUS);
@@ -37,7 +37,7 @@ class BirthController {
         this.desk = desk;
     }
 
-    record RegisterBirthRequest(
+    public record RegisterBirthRequest(
             @NotNull @Valid Forms.Name name,
             @NotNull Sex sex,
             @NotNull LocalDate dateOfBirth,
@@ -53,7 +53,7 @@ class BirthController {
                     + "allocated unless one from legacy records is given (it must carry a valid check digit). "
                     + "Each parent named is checked against their record, and that read is recorded in the "
                     + "parent's access history whatever the outcome.")
-    ResponseEntity<Recorded> register(@Valid @RequestBody RegisterBirthRequest request, Authentication auth) {
+    public ResponseEntity<Recorded> register(@Valid @RequestBody RegisterBirthRequest request, Authentication auth) {
         Caller caller = desk.registrarAt(auth, request.placeOfBirth(), request.dateOfBirth(), "placeOfBirth",
                 "dateOfBirth");
         desk.recordChecks(caller, "birth.parent-check", PARENT_CHECK,

@@ -34,7 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/persons/{personId}/events")
 @Tag(name = "Civil register")
-class EventHistoryController {
+public class EventHistoryController {
 
     private final EventLedger ledger;
     private final Serializer eventSerializer;
@@ -49,7 +49,7 @@ class EventHistoryController {
         this.json = json;
     }
 
-    record SignedEvent(
+    public record SignedEvent(
             long position,
             String eventId,
             String payloadType,
@@ -67,7 +67,7 @@ class EventHistoryController {
     @GetMapping
     @Operation(summary = "A person's signed event history (registrars and auditors)",
             description = "The read is recorded in the person's access history before it is answered.")
-    List<SignedEvent> history(@PathVariable UUID personId,
+    public List<SignedEvent> history(@PathVariable UUID personId,
                               @RequestHeader(name = "X-Purpose", required = false) String purpose,
                               Authentication auth) {
         Caller caller = Caller.of(auth);

@@ -10,13 +10,13 @@ import org.sijil.core.api.PersonName;
 import org.sijil.core.api.Place;
 
 /** Request parts shared by several life-event requests. */
-final class Forms {
+public final class Forms {
 
     private Forms() {
     }
 
     /** A lineage name in Arabic script; the mother's names may be absent only in legacy records. */
-    record ArabicName(
+    public record ArabicName(
             @NotBlank @Size(max = 80) @Script(Script.Kind.ARABIC) String given,
             @NotBlank @Size(max = 80) @Script(Script.Kind.ARABIC) String father,
             @NotBlank @Size(max = 80) @Script(Script.Kind.ARABIC) String grandfather,
@@ -31,7 +31,7 @@ final class Forms {
     }
 
     /** The Kurdish form of a lineage name, in Arabic (Sorani) or Latin (Kurmanji) letters. */
-    record KurdishName(
+    public record KurdishName(
             @NotBlank @Size(max = 80) @Script(Script.Kind.KURDISH) String given,
             @NotBlank @Size(max = 80) @Script(Script.Kind.KURDISH) String father,
             @NotBlank @Size(max = 80) @Script(Script.Kind.KURDISH) String grandfather,
@@ -46,7 +46,7 @@ final class Forms {
     }
 
     /** The Latin transliteration of a lineage name. */
-    record LatinName(
+    public record LatinName(
             @NotBlank @Size(max = 80) @Script(Script.Kind.LATIN) String given,
             @NotBlank @Size(max = 80) @Script(Script.Kind.LATIN) String father,
             @NotBlank @Size(max = 80) @Script(Script.Kind.LATIN) String grandfather,
@@ -61,7 +61,7 @@ final class Forms {
     }
 
     /** A full name: the Arabic form is required, the Kurdish and Latin forms optional. */
-    record Name(@NotNull @Valid ArabicName arabic, @Valid KurdishName kurdish, @Valid LatinName latin) {
+    public record Name(@NotNull @Valid ArabicName arabic, @Valid KurdishName kurdish, @Valid LatinName latin) {
 
         PersonName toPersonName() {
             return new PersonName(arabic.toLineage(), kurdish == null ? null : kurdish.toLineage(),
@@ -70,7 +70,7 @@ final class Forms {
     }
 
     /** A place: a governorate code from the reference data, an optional district and locality. */
-    record PlaceForm(
+    public record PlaceForm(
             @NotBlank @Pattern(regexp = "[A-Z]{3}") String governorate,
             @Pattern(regexp = "[A-Z0-9-]{2,20}") String district,
             @Size(max = 200) String locality) {

@@ -42,7 +42,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/persons/{personId}")
 @Tag(name = "Civil register")
-class PersonController {
+public class PersonController {
 
     /** What the death rules read: the date of birth, whether the person is alive, their life events' dates. */
     private static final List<DataCategory> DEATH_CHECK = List.of(DataCategory.IDENTITY, DataCategory.CIVIL_STATUS);
@@ -55,24 +55,24 @@ class PersonController {
         this.recorder = recorder;
     }
 
-    record DeathRequest(
+    public record DeathRequest(
             @NotNull LocalDate dateOfDeath,
             @NotNull @Valid Forms.PlaceForm placeOfDeath,
             @Pattern(regexp = "[A-TV-Z][0-9]{2}(\\.[0-9A-Z]{1,4})?") String causeOfDeath) {
     }
 
-    record NameChangeRequest(
+    public record NameChangeRequest(
             @NotNull @Valid Forms.Name newName,
             @NotNull LocalDate effectiveDate,
             @NotBlank @Size(max = 120) String legalReference) {
     }
 
-    record ResidenceChangeRequest(
+    public record ResidenceChangeRequest(
             @NotNull @Valid Forms.PlaceForm residence,
             @NotNull LocalDate since) {
     }
 
-    record IdCardRequest(
+    public record IdCardRequest(
             @NotBlank @Pattern(regexp = "[A-Z0-9]{6,20}") String cardNumber,
             @NotNull LocalDate issuedOn,
             @NotNull LocalDate expiresOn) {
@@ -123,7 +123,7 @@ class PersonController {
             description = "In the governorate of the place of death. A death recorded outside the person's "
                     + "governorate changes nothing else (their record stays with their governorate), and the "
                     + "check against their record is recorded in their access history whatever the outcome.")
-    ResponseEntity<Recorded> death(@PathVariable UUID personId, @Valid @RequestBody DeathRequest request,
+    public ResponseEntity<Recorded> death(@PathVariable UUID personId, @Valid @RequestBody DeathRequest request,
                                    @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                    Authentication auth) {
         Caller caller = desk.registrarAt(auth, request.placeOfDeath(), request.dateOfDeath(), "placeOfDeath",
@@ -136,7 +136,7 @@ class PersonController {
 
     @PostMapping("/name-changes")
     @Operation(summary = "Change a person's name under a legal decision")
-    ResponseEntity<Recorded> changeName(@PathVariable UUID personId, @Valid @RequestBody NameChangeRequest request,
+    public ResponseEntity<Recorded> changeName(@PathVariable UUID personId, @Valid @RequestBody NameChangeRequest request,
                                         @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                         Authentication auth) {
         Caller caller = inPersonsGovernorate(personId, auth);
@@ -149,7 +149,7 @@ class PersonController {
     @Operation(summary = "Record a change of residence",
             description = "By a registrar of the person's current governorate (residence, else birth), also for a "
                     + "move to another governorate, whose registrars keep the record from then on.")
-    ResponseEntity<Recorded> changeResidence(@PathVariable UUID personId,
+    public ResponseEntity<Recorded> changeResidence(@PathVariable UUID personId,
                                              @Valid @RequestBody ResidenceChangeRequest request,
                                              @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                              Authentication auth) {
@@ -162,7 +162,7 @@ class PersonController {
 
     @PostMapping("/id-cards")
     @Operation(summary = "Issue a national ID card")
-    ResponseEntity<Recorded> issueIdCard(@PathVariable UUID personId, @Valid @RequestBody IdCardRequest request,
+    public ResponseEntity<Recorded> issueIdCard(@PathVariable UUID personId, @Valid @RequestBody IdCardRequest request,
                                          @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                          Authentication auth) {
         Caller caller = inPersonsGovernorate(personId, auth);

@@ -8,6 +8,6 @@ import java.util.UUID;
  * the {@code ETag} header), and the ids and store positions of the events just written — a reader
  * of the views can wait until it has seen {@code position}.
  */
-record Recorded(UUID personId, String nationalNumber, UUID marriageId, long version, List<String> eventIds,
+public record Recorded(UUID personId, String nationalNumber, UUID marriageId, long version, List<String> eventIds,
                 long position) {
 }

@@ -26,7 +26,7 @@ import java.util.UUID;
  * Mints ES256 JWTs for the seeded demo identities with a P-256 key generated at start-up
  * and held only in memory, so tokens stop working when the application restarts.
  */
-final class DevTokenIssuer {
+public final class DevTokenIssuer {
 
     static final String ISSUER = "sijil-dev";
     static final Duration LIFETIME = Duration.ofHours(1);
@@ -60,12 +60,12 @@ final class DevTokenIssuer {
     }
 
     /** Names accepted by {@link #issue(String)}, in seeding order. */
-    Set<String> identityNames() {
+    public Set<String> identityNames() {
         return identities.keySet();
     }
 
     /** A token for {@code identity} valid for {@link #LIFETIME} from now, or empty if the identity is unknown. */
-    Optional<String> issue(String identity) {
+    public Optional<String> issue(String identity) {
         return Optional.ofNullable(identity).map(identities::get).map(id -> issue(id, clock.instant(), null, audience));
     }
 

@@ -12,7 +12,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** A small HTTP client for integration tests: real HTTP against the running application. */
-final class Api {
+public final class Api {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -36,19 +36,19 @@ final class Api {
         });
     }
 
-    Response get(String path, String identity, String... headers) {
+    public Response get(String path, String identity, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
         return send(auth(b, identity, headers));
     }
 
-    Response post(String path, String identity, String body, String... headers) {
+    public Response post(String path, String identity, String body, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         return send(auth(b, identity, headers));
     }
 
-    Response send(HttpRequest.Builder request) {
+    public Response send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body(), response);
@@ -74,9 +74,9 @@ final class Api {
         return b;
     }
 
-    record Response(int status, String body, HttpResponse<String> raw) {
+    public record Response(int status, String body, HttpResponse<String> raw) {
 
-        JsonNode json() {
+        public JsonNode json() {
             try {
                 return JSON.readTree(body);
             } catch (IOException e) {
@@ -84,7 +84,7 @@ final class Api {
             }
         }
 
-        String header(String name) {
+        public String header(String name) {
             return raw.headers().firstValue(name).orElse(null);
         }
 

@@ -19,12 +19,12 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @AutoConfigureObservability(tracing = false)
 @SpringBootTest(classes = SijilApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class IntegrationTest {
+public abstract class IntegrationTest {
 
     static final Path DATA = EmbeddedDefaults.newDataDir();
 
     @LocalServerPort
-    int port;
+    protected int port;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -32,7 +32,7 @@ abstract class IntegrationTest {
     @Autowired
     PersonStates personStates;
 
-    Api api;
+    protected Api api;
 
     @DynamicPropertySource
     static void embeddedDefaults(DynamicPropertyRegistry registry) {

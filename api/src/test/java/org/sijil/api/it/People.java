@@ -7,12 +7,12 @@ import java.time.LocalDate;
  * family names of Baghdad and Ninawa (as listed in Iraqi civil-status forms); the Kurdish forms
  * are their usual Sorani spellings.
  */
-final class People {
+public final class People {
 
     private People() {
     }
 
-    static String birth(String given, String sex, LocalDate dateOfBirth, String governorate, String motherId,
+    public static String birth(String given, String sex, LocalDate dateOfBirth, String governorate, String motherId,
                         String fatherId) {
         return """
                 {"name": {"arabic": {"given": "%s", "father": "علي", "grandfather": "حسين", "family": "الجبوري",
@@ -26,11 +26,11 @@ final class People {
                 fatherId == null ? "" : ", \"fatherId\": \"" + fatherId + "\"");
     }
 
-    static String adultMan(String governorate) {
+    public static String adultMan(String governorate) {
         return birth("محمد", "MALE", LocalDate.of(1990, 3, 14), governorate, null, null);
     }
 
-    static String adultWoman(String governorate) {
+    public static String adultWoman(String governorate) {
         return birth("زينب", "FEMALE", LocalDate.of(1993, 7, 2), governorate, null, null);
     }
 }
