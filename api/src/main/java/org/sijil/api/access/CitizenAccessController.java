@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.sijil.store.read.StoredRows;
 import org.sijil.api.consent.ConsentIndex;
 import org.sijil.api.consent.ConsentProperties;
 import org.sijil.api.security.Caller;
@@ -109,9 +110,9 @@ public class CitizenAccessController {
         long treeSize = checkpoint.map(IssuedCheckpoint::size).orElse(0L);
         StringBuilder sql = new StringBuilder("""
                 SELECT h.*, d.globalindex, l.leaf_index FROM access_history h
-                LEFT JOIN domainevententry d ON d.eventidentifier = h.event_id
+                LEFT JOIN %s d ON d.eventidentifier = h.event_id
                 LEFT JOIN log_leaf l ON l.event_id = h.event_id
-                WHERE h.person_id = ?""");
+                WHERE h.person_id = ?""".formatted(StoredRows.TABLE));
         List<Object> args = new ArrayList<>();
         args.add(caller.personId());
         if (organisation != null && !organisation.isBlank()) {

@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Properties;
+import java.util.List;
+import java.util.ArrayList;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,5 +39,20 @@ class RuleMessagesTest {
                 .map(Rule::code).forEach(codes::add);
         Arrays.stream(TextRule.values()).map(TextRule::code).forEach(codes::add);
         assertThat(codes).allSatisfy(code -> assertThat(messages.getProperty(code)).as(code).isNotBlank());
+    }
+
+    /** A key written twice would silently replace the first message with the second. */
+    @ParameterizedTest
+    @ValueSource(strings = {"messages.properties", "messages_ar.properties", "messages_ckb.properties"})
+    void noKeyIsWrittenTwice(String bundle) throws IOException {
+        List<String> keys = new ArrayList<>();
+        try (InputStream in = getClass().getResourceAsStream("/i18n/" + bundle)) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isBlank() && !line.startsWith("#") && line.contains("=")) {
+                    keys.add(line.substring(0, line.indexOf('=')).strip());
+                }
+            }
+        }
+        assertThat(keys).doesNotHaveDuplicates();
     }
 }
