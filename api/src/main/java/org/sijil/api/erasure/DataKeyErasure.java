@@ -4,7 +4,7 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.sijil.api.access.PersonStates;
-import org.sijil.api.feed.JdbcFeedKeys;
+import org.sijil.query.feed.JdbcFeedKeys;
 import org.sijil.store.JdbcPersonIndex;
 import org.sijil.core.api.person.PersonErasedEvent;
 import org.sijil.store.DataKeyStore;

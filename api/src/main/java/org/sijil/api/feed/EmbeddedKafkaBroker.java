@@ -20,6 +20,7 @@ import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.Features;
 import org.apache.kafka.server.common.MetadataVersion;
 import org.sijil.crypto.files.PrivateFiles;
+import org.sijil.query.feed.KafkaServers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * from the Kafka server jars. Its log directory is formatted once and kept, so topics and messages
  * survive restarts. It can be stopped and started again on the same ports (the fault tests do).
  */
-public final class EmbeddedKafkaBroker implements AutoCloseable {
+public final class EmbeddedKafkaBroker implements KafkaServers, AutoCloseable {
 
     private static final java.time.Duration SHUTDOWN_WAIT = java.time.Duration.ofSeconds(20);
 
@@ -49,6 +50,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     /** {@code host:port}, for clients. */
+    @Override
     public String bootstrapServers() {
         return host + ":" + port;
     }

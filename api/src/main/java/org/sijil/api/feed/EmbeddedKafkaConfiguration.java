@@ -1,6 +1,7 @@
 package org.sijil.api.feed;
 
 import java.nio.file.Path;
+import org.sijil.query.feed.FeedProperties;
 import org.sijil.api.config.SijilProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.logging.LogLevel;

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Base64;
 import java.util.UUID;
+import org.sijil.query.feed.JdbcFeedKeys;
 import org.sijil.api.consent.ConsentProperties;
 import org.sijil.api.consent.Refusal;
 import org.sijil.api.security.Caller;

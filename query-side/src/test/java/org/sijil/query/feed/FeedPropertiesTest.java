@@ -1,4 +1,4 @@
-package org.sijil.api.feed;
+package org.sijil.query.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

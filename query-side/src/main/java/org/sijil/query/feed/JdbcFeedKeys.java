@@ -1,4 +1,4 @@
-package org.sijil.api.feed;
+package org.sijil.query.feed;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
@@ -73,7 +73,7 @@ public class JdbcFeedKeys implements FeedKeys {
     }
 
     /** A stored feed key; {@code wrapped} is null once destroyed. */
-    record Stored(UUID keyId, UUID personId, String ministry, byte[] wrapped) {
+    public record Stored(UUID keyId, UUID personId, String ministry, byte[] wrapped) {
     }
 
     @Override
@@ -99,14 +99,14 @@ public class JdbcFeedKeys implements FeedKeys {
     }
 
     /** The key {@code keyId} if it is {@code ministry}'s: empty if unknown or another ministry's. */
-    Optional<Stored> ofMinistry(UUID keyId, String ministry) {
+    public Optional<Stored> ofMinistry(UUID keyId, String ministry) {
         return jdbc.query("SELECT key_id, person_id, ministry, wrapped_key FROM feed_key WHERE key_id = ? AND ministry = ?",
                 (rs, n) -> new Stored(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
                         rs.getBytes(4)), keyId, ministry).stream().findFirst();
     }
 
     /** The 32 bytes of a key not destroyed. */
-    byte[] unwrap(Stored key) {
+    public byte[] unwrap(Stored key) {
         // a key id names one key for good (a destroyed key is never unwrapped): the id alone is the entry's key
         byte[] cached = unwrapped.getIfPresent(key.keyId());
         if (cached != null) {

@@ -1,4 +1,4 @@
-package org.sijil.api.feed;
+package org.sijil.query.feed;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -7,19 +7,7 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.messaging.StreamableMessageSource;
-import org.sijil.api.access.AccessRecorder;
 import org.sijil.store.read.LingeringEventSource;
-import org.sijil.api.consent.ConsentProperties;
-import org.sijil.query.feed.DeliveryRecorder;
-import org.sijil.query.feed.FeedKeys;
-import org.sijil.query.feed.FeedMessages;
-import org.sijil.query.feed.FeedPublisher;
-import org.sijil.query.feed.FeedSink;
-import org.sijil.query.feed.FeedStore;
-import org.sijil.query.feed.FeedTopics;
-import org.sijil.query.feed.KafkaFeedSink;
-import org.sijil.query.feed.KafkaTopicCreator;
-import org.sijil.query.feed.TopicEnsuringSink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -31,9 +19,10 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Wires the feeds: where Kafka is, the topics (created at start if absent), the producer, the
- * recorder of deliveries to ministry topics as accesses, and the publisher on its own tracking
- * processor.
+ * Wires the feeds: where Kafka is, the topics (created at start if absent), the producer, and the
+ * publisher on its own tracking processor. The application provides the topics (it knows the
+ * ministries), the recorder of deliveries to ministry topics as accesses, and an embedded broker
+ * where no external one is configured ({@link KafkaServers}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(FeedProperties.class)
@@ -51,7 +40,7 @@ class FeedConfiguration {
 
     @Bean
     FeedBootstrap feedBootstrap(FeedProperties feeds, Environment environment,
-                                ObjectProvider<EmbeddedKafkaBroker> embedded) {
+                                ObjectProvider<KafkaServers> embedded) {
         if (!feeds.bootstrapServers().isBlank()) {
             return new FeedBootstrap(feeds.bootstrapServers().strip());
         }
@@ -59,16 +48,11 @@ class FeedConfiguration {
         if (!spring.isBlank()) {
             return new FeedBootstrap(spring.strip());
         }
-        EmbeddedKafkaBroker broker = embedded.getIfAvailable();
+        KafkaServers broker = embedded.getIfAvailable();
         if (broker == null) {
             throw new IllegalStateException("no Kafka: set sijil.feeds.bootstrap-servers");
         }
         return new FeedBootstrap(broker.bootstrapServers());
-    }
-
-    @Bean
-    FeedTopics feedTopics(FeedProperties feeds, ConsentProperties consent) {
-        return new FeedTopics(feeds.notificationTopic(), feeds.ministryTopicPrefix(), consent.ministries());
     }
 
     @Bean
@@ -91,12 +75,6 @@ class FeedConfiguration {
         Map<String, Object> overrides = new HashMap<>(feeds.producer());
         KafkaFeedSink kafka = new KafkaFeedSink(bootstrap.servers(), feeds.ackTimeout(), overrides);
         return new TopicEnsuringSink(kafka, creator, topics.all(), TOPIC_TIMEOUT);
-    }
-
-    /** Records each delivery to a ministry topic as an access, before it is sent. */
-    @Bean(destroyMethod = "close")
-    AccessDeliveryRecorder feedDeliveryRecorder(AccessRecorder recorder) {
-        return new AccessDeliveryRecorder(recorder);
     }
 
     /**

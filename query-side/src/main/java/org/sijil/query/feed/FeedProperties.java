@@ -1,4 +1,4 @@
-package org.sijil.api.feed;
+package org.sijil.query.feed;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
