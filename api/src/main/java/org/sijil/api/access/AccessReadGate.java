@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.sijil.api.consent.ConsentIndex;
+import org.sijil.api.consent.ConsentDecisions;
 import org.sijil.api.consent.Refusal;
 import org.sijil.api.query.PersonReadGate;
 import org.sijil.api.security.Caller;
@@ -43,10 +43,10 @@ class AccessReadGate implements PersonReadGate {
             "interior-view", List.of(DataCategory.ID_CARD, DataCategory.RESIDENCE, DataCategory.CIVIL_STATUS));
 
     private final AccessRecorder recorder;
-    private final ConsentIndex consents;
+    private final ConsentDecisions consents;
     private final Clock clock;
 
-    AccessReadGate(AccessRecorder recorder, ConsentIndex consents, Clock clock) {
+    AccessReadGate(AccessRecorder recorder, ConsentDecisions consents, Clock clock) {
         this.recorder = recorder;
         this.consents = consents;
         this.clock = clock;

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.sijil.store.read.StoredRows;
-import org.sijil.api.consent.ConsentIndex;
+import org.sijil.query.consent.ConsentIndex;
 import org.sijil.api.consent.ConsentProperties;
 import org.sijil.api.security.Caller;
 import org.sijil.api.security.Roles;

@@ -8,7 +8,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
-import org.sijil.api.consent.ConsentIndex;
+import org.sijil.api.consent.ConsentDecisions;
 import org.sijil.api.consent.ConsentProperties;
 import org.sijil.api.consent.Refusal;
 import org.sijil.api.security.Caller;
@@ -50,7 +50,7 @@ class MinistryPersonController {
     private static final Pattern NATIONAL_NUMBER = Pattern.compile("[0-9]{12}");
     private static final Pattern PURPOSE = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 
-    private final ConsentIndex consents;
+    private final ConsentDecisions consents;
     private final ConsentProperties properties;
     private final AccessRecorder recorder;
     private final CommandGateway commands;
@@ -59,7 +59,7 @@ class MinistryPersonController {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    MinistryPersonController(ConsentIndex consents, ConsentProperties properties, AccessRecorder recorder,
+    MinistryPersonController(ConsentDecisions consents, ConsentProperties properties, AccessRecorder recorder,
                              CommandGateway commands, PersonStates persons, JdbcPersonIndex nationalNumbers,
                              PlatformTransactionManager transactions, Clock clock) {
         this.consents = consents;

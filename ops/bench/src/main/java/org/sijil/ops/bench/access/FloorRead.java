@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.sijil.api.access.PersonStates;
-import org.sijil.api.consent.ConsentIndex;
+import org.sijil.api.consent.ConsentDecisions;
 import org.sijil.api.security.Caller;
 import org.sijil.store.JdbcPersonIndex;
 import org.sijil.core.api.person.PersonState;
@@ -34,11 +34,11 @@ class FloorRead {
     private final JdbcTemplate jdbc;
     private final JdbcPersonIndex nationalNumbers;
     private final PersonStates persons;
-    private final ConsentIndex consents;
+    private final ConsentDecisions consents;
     private final Supplier<SigningKey> signingKey;
     private final Clock clock;
 
-    FloorRead(JdbcTemplate jdbc, JdbcPersonIndex nationalNumbers, PersonStates persons, ConsentIndex consents, Supplier<SigningKey> signingKey,
+    FloorRead(JdbcTemplate jdbc, JdbcPersonIndex nationalNumbers, PersonStates persons, ConsentDecisions consents, Supplier<SigningKey> signingKey,
               Clock clock) {
         this.jdbc = jdbc;
         this.nationalNumbers = nationalNumbers;

@@ -1,4 +1,4 @@
-package org.sijil.api.consent;
+package org.sijil.query.consent;
 
 import java.sql.Array;
 import java.sql.PreparedStatement;
@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.sijil.core.api.DataCategory;
-import org.sijil.core.consent.AccessPolicy;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -51,11 +50,9 @@ public class ConsentIndex {
             + "policy_reference, granted_at, used_at, revoked_at, event_id";
 
     private final JdbcTemplate jdbc;
-    private final AccessPolicy policy;
 
-    ConsentIndex(JdbcTemplate jdbc, AccessPolicy policy) {
+    ConsentIndex(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.policy = policy;
     }
 
     /** The person's consents, latest granted first, with their status at {@code now}. */
@@ -83,12 +80,15 @@ public class ConsentIndex {
                 legalBasisId).stream().findFirst();
     }
 
+    /** The person's consents to a ministry for a purpose, and the ministry's legal bases for it. */
+    public record OnFile(List<ConsentView> consents, List<LegalBasisView> legalBases) {
+    }
+
     /**
-     * Whether {@code ministry} may read the person's data for {@code purpose} at {@code at}, by the
-     * person's consents and the ministry's legal bases (see {@link AccessPolicy}).
+     * What is on file for {@code ministry} reading the person's data for {@code purpose}, both read
+     * in one round trip (one Sync, so one implicit transaction and one snapshot).
      */
-    public AccessPolicy.Decision decide(String ministry, UUID personId, String purpose, Instant at) {
-        // both lookups in one round trip (one Sync, so one implicit transaction and one snapshot)
+    public OnFile onFile(String ministry, UUID personId, String purpose, Instant at) {
         return jdbc.execute(DECISION, (PreparedStatement statement) -> {
             statement.setObject(1, personId);
             statement.setString(2, ministry);
@@ -96,28 +96,22 @@ public class ConsentIndex {
             statement.setString(4, ministry);
             statement.setString(5, purpose);
             statement.execute();
-            List<AccessPolicy.ConsentOnFile> consents = new ArrayList<>();
+            List<ConsentView> consents = new ArrayList<>();
             try (ResultSet rs = statement.getResultSet()) {
                 while (rs.next()) {
-                    ConsentView c = consent(rs, at);
-                    consents.add(new AccessPolicy.ConsentOnFile(c.consentId(), c.ministry(), c.purposeCode(),
-                            Set.copyOf(c.categories()), c.validFrom(), c.validUntil(), c.oneTime(),
-                            c.usedAt() != null, c.revokedAt() != null, c.grantedAt()));
+                    consents.add(consent(rs, at));
                 }
             }
             if (!statement.getMoreResults()) {
                 throw new IllegalStateException("the legal bases' lookup returned no result");
             }
-            List<AccessPolicy.LegalBasisOnFile> bases = new ArrayList<>();
+            List<LegalBasisView> bases = new ArrayList<>();
             try (ResultSet rs = statement.getResultSet()) {
                 while (rs.next()) {
-                    LegalBasisView b = legalBasis(rs);
-                    bases.add(new AccessPolicy.LegalBasisOnFile(b.legalBasisId(), b.ministry(),
-                            new LinkedHashSet<>(b.purposes()), Set.copyOf(b.categories()), b.validFrom(),
-                            b.validUntil(), b.repealedAt() != null));
+                    bases.add(legalBasis(rs));
                 }
             }
-            return policy.decide(ministry, purpose, at, consents, bases);
+            return new OnFile(consents, bases);
         });
     }
 
